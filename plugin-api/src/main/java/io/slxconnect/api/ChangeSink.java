@@ -1,0 +1,22 @@
+package io.slxconnect.api;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Where a watching instance delivers changes. The hub commits a batch and its checkpoint in one
+ * transaction; only when the returned future succeeds may the instance acknowledge the changes
+ * to its source. Batches are committed in the order they are accepted.
+ */
+public interface ChangeSink {
+
+  /**
+   * Delivers changes and the checkpoint that follows them.
+   *
+   * @param changes the changes, in the order they happened; may be empty to only move the
+   *     checkpoint (a renewed push channel, a quiet interval)
+   * @param after the position just after the last change
+   * @return completes once the changes and the checkpoint are durable
+   */
+  Future<Void> accept(List<ChangeRecord> changes, Checkpoint after);
+}

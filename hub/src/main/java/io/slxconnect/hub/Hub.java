@@ -1,0 +1,211 @@
+package io.slxconnect.hub;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.slxconnect.hub.audit.AuditApi;
+import io.slxconnect.hub.audit.AuditLog;
+import io.slxconnect.hub.auth.AccessTokens;
+import io.slxconnect.hub.auth.AdminApi;
+import io.slxconnect.hub.auth.AuthApi;
+import io.slxconnect.hub.auth.BearerAuthenticator;
+import io.slxconnect.hub.auth.FirstAdminSetup;
+import io.slxconnect.hub.auth.LoginThrottle;
+import io.slxconnect.hub.auth.PasswordWorker;
+import io.slxconnect.hub.config.HubConfig;
+import io.slxconnect.hub.connectors.ConnectorApi;
+import io.slxconnect.hub.connectors.ConnectorRuntime;
+import io.slxconnect.hub.connectors.ConnectorSettings;
+import io.slxconnect.hub.connectors.HookRoutes;
+import io.slxconnect.hub.crypto.KeyMaterial;
+import io.slxconnect.hub.crypto.SecretBox;
+import io.slxconnect.hub.health.HealthApi;
+import io.slxconnect.hub.http.ApiRouter;
+import io.slxconnect.hub.http.ConsoleRoutes;
+import io.slxconnect.hub.http.OpenApiContract;
+import io.slxconnect.hub.http.Problems;
+import io.slxconnect.hub.http.Reply;
+import io.slxconnect.hub.http.RequestLog;
+import io.slxconnect.hub.http.SecurityHeaders;
+import io.slxconnect.hub.plugins.PluginRuntime;
+import io.slxconnect.hub.store.AdminStore;
+import io.slxconnect.hub.store.AuditStore;
+import io.slxconnect.hub.store.ConnectorStore;
+import io.slxconnect.hub.store.Database;
+import io.slxconnect.hub.store.EmbeddedDatabase;
+import io.slxconnect.hub.store.Migrations;
+import io.slxconnect.hub.store.SessionStore;
+import io.slxconnect.hub.store.SetupTokenStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hub: wires store, auth, plugins, connectors and HTTP together, and takes them
+ * down in reverse order. {@link #start} blocks (it starts PostgreSQL and loads plugins), so it
+ * runs on the main thread, never on an event loop.
+ */
+public final class Hub implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  private final List<AutoCloseable> resources;
+  private final HttpServer server;
+  private final ConnectorRuntime connectors;
+
+  private Hub(List<AutoCloseable> resources, HttpServer server, ConnectorRuntime connectors) {
+    this.resources = resources;
+    this.server = server;
+    this.connectors = connectors;
+  }
+
+  /**
+   * Starts the hub.
+   *
+   * @param config the configuration
+   * @return the running hub
+   * @throws Exception when it cannot start; the message says why
+   */
+  public static Hub start(HubConfig config) throws Exception {
+    long started = System.nanoTime();
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      return start(config, resources, started);
+    } catch (Exception | Error e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  private static Hub start(HubConfig config, List<AutoCloseable> resources, long started)
+      throws Exception {
+    LOG.info("Starting SLX Connect: {}", config);
+    SecretBox secrets = new SecretBox(KeyMaterial.load(config.masterKey(), "SLX_MASTER_KEY",
+        config.dataDir().resolve("keys/master.key")));
+    byte[] jwtKey = KeyMaterial.load(config.jwtKey(), "SLX_JWT_KEY",
+        config.dataDir().resolve("keys/jwt.key"));
+
+    PluginRuntime plugins = new PluginRuntime(config.pluginsDir());
+    resources.add(plugins);
+    plugins.loadAll();
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new io.vertx.core.VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .build();
+    resources.add(0, () -> vertx.close().await());
+
+    Pool pool;
+    if (config.database().isPresent()) {
+      pool = Database.pool(vertx, config.database().get(), config.dbPoolSize());
+    } else {
+      EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"),
+          config.embeddedDbPort());
+      resources.add(embedded);
+      pool = Database.embeddedPool(vertx, embedded.port(), config.dbPoolSize());
+    }
+    resources.add(0, () -> pool.close().await());
+    new Migrations(vertx, pool).migrate().await();
+
+    AuditLog audit = new AuditLog(new AuditStore(pool));
+    AdminStore admins = new AdminStore(pool);
+    SessionStore sessions = new SessionStore(pool);
+    PasswordWorker passwords = new PasswordWorker(vertx);
+    resources.add(0, passwords);
+    AccessTokens tokens = new AccessTokens(vertx, jwtKey, config.jwtIssuer(),
+        config.accessTokenTtl());
+    FirstAdminSetup setup = new FirstAdminSetup(pool, admins, new SetupTokenStore(pool),
+        passwords, audit);
+    setup.prepare(config.firstAdminUsername(), config.firstAdminPassword(), config.publicUrl())
+        .await();
+
+    ConnectorStore connectorStore = new ConnectorStore(pool);
+    ConnectorSettings connectorSettings = new ConnectorSettings(secrets);
+    ConnectorRuntime connectors = new ConnectorRuntime(vertx, plugins, connectorStore,
+        connectorSettings, new ConnectorRuntime.Options(config.pluginCallTimeout(),
+            config.connectorWorkerPoolSize(), config.publicUrl().toString()));
+    resources.add(0, () -> connectors.stopAll().await());
+
+    OpenApiContract contract = OpenApiContract.load();
+    ApiRouter api = new ApiRouter(contract, new BearerAuthenticator(tokens, sessions));
+    api.handle("getOpenApi", request -> Future.succeededFuture(Reply.ok(contract.document())))
+        .handle("getMetrics", request -> Future.succeededFuture(Reply.text(metrics.scrape(),
+            "text/plain; version=0.0.4; charset=utf-8")));
+    setup.register(api);
+    new AuthApi(admins, sessions, tokens, passwords, new LoginThrottle(Clock.systemUTC()), audit,
+        config.sessionTtl(), "https".equals(config.publicUrl().getScheme())).register(api);
+    new AdminApi(pool, admins, sessions, passwords, audit).register(api);
+    new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, audit)
+        .register(api);
+    new AuditApi(new AuditStore(pool)).register(api);
+    new HealthApi(pool, connectorStore, connectors).register(api);
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders());
+    router.route("/api/*").handler(BodyHandler.create(false)
+        .setBodyLimit(config.maxBodyBytes()));
+    api.mount(router);
+    HookRoutes.mount(router, connectors);
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    ConsoleRoutes.mount(router);
+    router.route().failureHandler(Problems::handleFailure);
+    for (int status : new int[] {404, 405, 413, 415, 500}) {
+      router.errorHandler(status, Problems::handleFailure);
+    }
+
+    connectors.startAll().await();
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(config.httpPort())
+            .setCompressionSupported(true))
+        .requestHandler(router)
+        .listen()
+        .await();
+    resources.add(0, () -> server.close().await());
+    LOG.info("SLX Connect is up at {} (listening on {}:{}) in {} ms; {} plugin jar(s) refused",
+        config.publicUrl(), config.httpHost(), server.actualPort(),
+        (System.nanoTime() - started) / 1_000_000, plugins.failedCount());
+    return new Hub(resources, server, connectors);
+  }
+
+  /** @return the port the HTTP server listens on (useful with port 0) */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** @return the running connector instances */
+  public ConnectorRuntime connectors() {
+    return connectors;
+  }
+
+  /** Stops the HTTP server, the connectors, Vert.x and the embedded database, in that order. */
+  @Override
+  public void close() {
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Error while shutting down: {}", e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

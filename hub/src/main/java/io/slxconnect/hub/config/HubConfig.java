@@ -1,0 +1,58 @@
+package io.slxconnect.hub.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the hub, read once at start and validated; see docs/configuration.md.
+ *
+ * @param httpHost the address the HTTP server binds to
+ * @param httpPort the HTTP port
+ * @param publicUrl the URL admins reach the hub at (setup link, push receivers)
+ * @param dataDir where the hub keeps its keys and the embedded database
+ * @param pluginsDir where connector plugin jars are loaded from
+ * @param database the external database, or empty for the embedded one
+ * @param embeddedDbPort the loopback port of the embedded PostgreSQL
+ * @param dbPoolSize the size of the database connection pool
+ * @param firstAdminUsername the name of the first admin created from the environment
+ * @param firstAdminPassword the password of that admin, or empty to print a setup link
+ * @param masterKey the base64 AES-256 key for secrets at rest, or empty to use the data dir's
+ * @param jwtKey the base64 HMAC key signing access tokens, or empty to use the data dir's
+ * @param jwtIssuer the {@code iss} and {@code aud} of access tokens
+ * @param accessTokenTtl how long an access token lives
+ * @param sessionTtl how long a login session lives without a new login
+ * @param maxBodyBytes the largest request body accepted
+ * @param pluginCallTimeout how long a call into a plugin may take before it is failed
+ * @param connectorWorkerPoolSize the blocking worker threads each connector instance gets
+ */
+public record HubConfig(
+    String httpHost,
+    int httpPort,
+    URI publicUrl,
+    Path dataDir,
+    Path pluginsDir,
+    Optional<DatabaseConfig> database,
+    int embeddedDbPort,
+    int dbPoolSize,
+    String firstAdminUsername,
+    Optional<String> firstAdminPassword,
+    Optional<String> masterKey,
+    Optional<String> jwtKey,
+    String jwtIssuer,
+    Duration accessTokenTtl,
+    Duration sessionTtl,
+    long maxBodyBytes,
+    Duration pluginCallTimeout,
+    int connectorWorkerPoolSize) {
+
+  /** {@return the same settings with secrets masked, for the start-up log} */
+  @Override
+  public String toString() {
+    return "HubConfig[http=" + httpHost + ":" + httpPort + ", publicUrl=" + publicUrl
+        + ", dataDir=" + dataDir + ", pluginsDir=" + pluginsDir + ", database="
+        + database.map(DatabaseConfig::toString).orElse("embedded on port " + embeddedDbPort)
+        + "]";
+  }
+}

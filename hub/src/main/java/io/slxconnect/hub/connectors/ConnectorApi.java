@@ -1,0 +1,221 @@
+package io.slxconnect.hub.connectors;
+
+import io.slxconnect.api.ConnectionReport;
+import io.slxconnect.hub.audit.AuditLog;
+import io.slxconnect.hub.http.ApiException;
+import io.slxconnect.hub.http.ApiRequest;
+import io.slxconnect.hub.http.ApiRouter;
+import io.slxconnect.hub.http.Reply;
+import io.slxconnect.hub.plugins.InstalledType;
+import io.slxconnect.hub.plugins.PluginRuntime;
+import io.slxconnect.hub.store.ConnectorRecord;
+import io.slxconnect.hub.store.ConnectorStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Connector types, plugins and connector instances through the API: create from an installed
+ * type with validated settings, read (secrets never returned, only which are set), update,
+ * delete, start, stop and test. Every change is audited.
+ */
+public final class ConnectorApi {
+
+  private final PluginRuntime plugins;
+  private final ConnectorStore store;
+  private final ConnectorSettings settings;
+  private final ConnectorRuntime runtime;
+  private final AuditLog audit;
+
+  /**
+   * Creates the API.
+   *
+   * @param plugins the installed types
+   * @param store the connectors table
+   * @param settings validation and secrets
+   * @param runtime the running instances
+   * @param audit the audit log
+   */
+  public ConnectorApi(PluginRuntime plugins, ConnectorStore store, ConnectorSettings settings,
+      ConnectorRuntime runtime, AuditLog audit) {
+    this.plugins = plugins;
+    this.store = store;
+    this.settings = settings;
+    this.runtime = runtime;
+    this.audit = audit;
+  }
+
+  /**
+   * Registers the operations.
+   *
+   * @param api the router
+   */
+  public void register(ApiRouter api) {
+    api.handle("listPlugins", request -> Future.succeededFuture(
+            Reply.ok(plugins.describePlugins())))
+        .handle("listConnectorTypes", request -> Future.succeededFuture(Reply.ok(new JsonArray(
+            plugins.types().stream().sorted(Comparator.comparing(InstalledType::displayName))
+                .map(InstalledType::toJson).toList()))))
+        .handle("testConnectorSettings", this::testSettings)
+        .handle("listConnectors", request -> store.list().map(all -> Reply.ok(new JsonArray(
+            all.stream().map(this::toJson).toList()))))
+        .handle("createConnector", this::create)
+        .handle("getConnector", request -> existing(request).map(r -> Reply.ok(toJson(r))))
+        .handle("updateConnector", this::update)
+        .handle("deleteConnector", this::delete)
+        .handle("startConnector", this::start)
+        .handle("stopConnector", this::stop)
+        .handle("testConnector", this::test);
+  }
+
+  private Future<Reply> testSettings(ApiRequest request) {
+    InstalledType type = type(request.path("type"), true);
+    var prepared = settings.prepare(type, request.body().getJsonObject("settings"),
+        new JsonObject());
+    return runtime.test(type, UUID.randomUUID(), prepared.merged())
+        .compose(report -> audit.record(request, "connector.tested", type.id(),
+                report.success(), new JsonObject().put("unsaved", true))
+            .map(v -> Reply.ok(toJson(report))));
+  }
+
+  private Future<Reply> create(ApiRequest request) {
+    JsonObject body = request.body();
+    InstalledType type = type(body.getString("type"), false);
+    UUID id = UUID.randomUUID();
+    var prepared = settings.prepare(type, body.getJsonObject("settings"), new JsonObject());
+    boolean enabled = body.getBoolean("enabled", true);
+    return store.insert(id, body.getString("name"), type.id(), enabled, prepared.settings(),
+            settings.seal(id, prepared.secrets()))
+        .map(created -> created.orElseThrow(() -> ApiException.conflict(
+            "A connector named '" + body.getString("name") + "' already exists")))
+        .compose(created -> audit.record(request, "connector.created", target(created), true,
+                new JsonObject().put("type", type.id()).put("settings", created.settings())
+                    .put("secretsSet", new JsonArray(List.copyOf(prepared.secrets().fieldNames()))))
+            .compose(v -> enabled ? runtime.start(created).mapEmpty()
+                : Future.succeededFuture())
+            .map(v -> Reply.created(toJson(created))));
+  }
+
+  private Future<Reply> update(ApiRequest request) {
+    JsonObject body = request.body();
+    String name = body.getString("name");
+    return existing(request).compose(current -> {
+      InstalledType type = type(current.type(), false);
+      var prepared = settings.prepare(type, body.getJsonObject("settings"),
+          settings.open(current.id(), current.sealedSecrets()));
+      return store.nameTaken(name, current.id())
+          .compose(taken -> taken
+              ? Future.failedFuture(ApiException.conflict("A connector named '" + name
+                  + "' already exists"))
+              : store.update(current.id(), name, prepared.settings(),
+                  settings.seal(current.id(), prepared.secrets())))
+          .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
+          .compose(updated -> audit.record(request, "connector.updated", target(updated), true,
+                  new JsonObject().put("settings", updated.settings())
+                      .put("secretsChanged", secretsChanged(type, body)))
+              .compose(v -> updated.enabled() ? runtime.start(updated).mapEmpty()
+                  : Future.succeededFuture())
+              .map(v -> Reply.ok(toJson(updated))));
+    });
+  }
+
+  private Future<Reply> delete(ApiRequest request) {
+    return existing(request).compose(current -> runtime.remove(current.id())
+        .compose(v -> store.delete(current.id()))
+        .compose(v -> audit.record(request, "connector.deleted", target(current), true,
+            new JsonObject().put("type", current.type())))
+        .map(v -> Reply.noContent()));
+  }
+
+  private Future<Reply> start(ApiRequest request) {
+    return existing(request)
+        .compose(current -> store.setEnabled(current.id(), true))
+        .map(updated -> updated.orElseThrow(() -> notFound(request.pathUuid("id", "connector"))))
+        .compose(updated -> runtime.start(updated)
+            .compose(state -> audit.record(request, "connector.started", target(updated),
+                "running".equals(state.state()), new JsonObject().put("state", state.toJson())))
+            .map(v -> Reply.ok(toJson(updated))));
+  }
+
+  private Future<Reply> stop(ApiRequest request) {
+    return existing(request)
+        .compose(current -> store.setEnabled(current.id(), false))
+        .map(updated -> updated.orElseThrow(() -> notFound(request.pathUuid("id", "connector"))))
+        .compose(updated -> runtime.stop(updated.id())
+            .compose(v -> audit.record(request, "connector.stopped", target(updated), true,
+                new JsonObject()))
+            .map(v -> Reply.ok(toJson(updated))));
+  }
+
+  private Future<Reply> test(ApiRequest request) {
+    return existing(request).compose(current -> {
+      InstalledType type = type(current.type(), false);
+      JsonObject merged = current.settings().copy()
+          .mergeIn(settings.open(current.id(), current.sealedSecrets()));
+      return runtime.test(type, current.id(), merged)
+          .compose(report -> audit.record(request, "connector.tested", target(current),
+                  report.success(), new JsonObject())
+              .map(v -> Reply.ok(toJson(report))));
+    });
+  }
+
+  private Future<ConnectorRecord> existing(ApiRequest request) {
+    UUID id = request.pathUuid("id", "connector");
+    return store.find(id).map(found -> found.orElseThrow(() -> notFound(id)));
+  }
+
+  private InstalledType type(String id, boolean inPath) {
+    return plugins.type(id).orElseThrow(() -> inPath
+        ? ApiException.notFound("No installed connector type '" + id + "'")
+        : ApiException.unprocessable("No installed connector type '" + id + "'; installed: "
+            + plugins.types().stream().map(InstalledType::id).sorted().toList(),
+            List.of(new io.slxconnect.hub.http.ApiException.FieldError("/type",
+                "not an installed connector type"))));
+  }
+
+  private JsonObject toJson(ConnectorRecord r) {
+    JsonArray secretsSet = new JsonArray();
+    if (r.sealedSecrets() != null) {
+      settings.open(r.id(), r.sealedSecrets()).fieldNames().stream().sorted()
+          .forEach(secretsSet::add);
+    }
+    return new JsonObject()
+        .put("id", r.id().toString())
+        .put("name", r.name())
+        .put("type", r.type())
+        .put("enabled", r.enabled())
+        .put("settings", r.settings())
+        .put("secretsSet", secretsSet)
+        .put("status", runtime.state(r.id()).toJson())
+        .put("createdAt", r.createdAt().toInstant().toString())
+        .put("updatedAt", r.updatedAt().toInstant().toString());
+  }
+
+  private static JsonObject toJson(ConnectionReport report) {
+    JsonArray steps = new JsonArray();
+    report.steps().forEach(s -> steps.add(new JsonObject().put("name", s.name())
+        .put("success", s.success()).put("detail", s.detail())));
+    JsonObject facts = new JsonObject();
+    report.facts().forEach(facts::put);
+    return new JsonObject().put("success", report.success()).put("steps", steps)
+        .put("facts", facts);
+  }
+
+  private static JsonArray secretsChanged(InstalledType type, JsonObject body) {
+    JsonObject submitted = body.getJsonObject("settings");
+    return new JsonArray(type.secretFields().stream()
+        .filter(s -> submitted.getValue(s) != null && !"".equals(submitted.getValue(s)))
+        .toList());
+  }
+
+  private static String target(ConnectorRecord r) {
+    return "connector:" + r.id() + " (" + r.name() + ")";
+  }
+
+  private static ApiException notFound(UUID id) {
+    return ApiException.notFound("No connector with id " + id);
+  }
+}

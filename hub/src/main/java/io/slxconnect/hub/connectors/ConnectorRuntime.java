@@ -1,0 +1,261 @@
+package io.slxconnect.hub.connectors;
+
+import io.slxconnect.api.ConnectionReport;
+import io.slxconnect.api.ConnectorException;
+import io.slxconnect.api.ConnectorInstance;
+import io.slxconnect.hub.plugins.InstalledType;
+import io.slxconnect.hub.plugins.PluginRuntime;
+import io.slxconnect.hub.store.ConnectorRecord;
+import io.slxconnect.hub.store.ConnectorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the configured connector instances: creates each from its plugin's type, starts it,
+ * tracks its state (running, failing with the last error and since when, stopped), retries a
+ * failed start with growing delays, and stops it. Every call into plugin code has a time limit.
+ */
+public final class ConnectorRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+  private static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+  /** Settings of the runtime. */
+  public record Options(Duration callTimeout, int workerThreads, String publicUrl) {
+  }
+
+  private final Vertx vertx;
+  private final PluginRuntime plugins;
+  private final ConnectorStore store;
+  private final ConnectorSettings settings;
+  private final Options options;
+  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+  private final Map<UUID, ConnectorState> states = new ConcurrentHashMap<>();
+  private final Map<UUID, Retry> retries = new ConcurrentHashMap<>();
+
+  private record Running(ConnectorInstance instance, HubConnectorContext context) {
+  }
+
+  private record Retry(long timerId, Duration delay) {
+  }
+
+  /**
+   * Creates the runtime.
+   *
+   * @param vertx the Vert.x instance
+   * @param plugins the installed connector types
+   * @param store the connectors table
+   * @param settings opens secrets
+   * @param options time limit, worker threads, public URL
+   */
+  public ConnectorRuntime(Vertx vertx, PluginRuntime plugins, ConnectorStore store,
+      ConnectorSettings settings, Options options) {
+    this.vertx = vertx;
+    this.plugins = plugins;
+    this.store = store;
+    this.settings = settings;
+    this.options = options;
+  }
+
+  /**
+   * Starts every enabled connector. A connector that fails to start is reported as failing and
+   * retried; it does not fail the hub's start.
+   *
+   * @return completes when each has started or failed once
+   */
+  public Future<Void> startAll() {
+    return store.list().compose(all -> {
+      List<Future<ConnectorState>> starts = new ArrayList<>();
+      all.stream().filter(ConnectorRecord::enabled).forEach(r -> starts.add(start(r)));
+      return Future.join(starts).otherwiseEmpty().mapEmpty();
+    });
+  }
+
+  /**
+   * (Re)starts a connector with its stored settings.
+   *
+   * @param record the connector
+   * @return its state after the attempt (never a failed future)
+   */
+  public Future<ConnectorState> start(ConnectorRecord record) {
+    UUID id = record.id();
+    cancelRetry(id);
+    return stopInstance(id).compose(v -> {
+      Optional<InstalledType> type = plugins.type(record.type());
+      if (type.isEmpty()) {
+        return Future.succeededFuture(fail(record, "Connector type '" + record.type()
+            + "' is not installed: no loaded plugin provides it", false));
+      }
+      HubConnectorContext context;
+      ConnectorInstance instance;
+      try {
+        context = context(id, record.settings().copy().mergeIn(
+            settings.open(id, record.sealedSecrets())));
+      } catch (RuntimeException e) {
+        return Future.succeededFuture(fail(record, e.getMessage(), false));
+      }
+      try {
+        instance = type.get().type().create(context);
+      } catch (RuntimeException | LinkageError e) {
+        context.close();
+        return Future.succeededFuture(fail(record, "The plugin could not create the connector: "
+            + e, true));
+      }
+      return PluginCalls.call("Starting " + record.name(), options.callTimeout(), instance::start)
+          .map(started -> {
+            running.put(id, new Running(instance, context));
+            retries.remove(id);
+            ConnectorState state = ConnectorState.running();
+            states.put(id, state);
+            LOG.info("Connector {} ({}) is running", record.name(), id);
+            return state;
+          })
+          .recover(e -> PluginCalls.call("Stopping " + record.name(), options.callTimeout(),
+                  instance::stop)
+              .eventually(() -> {
+                context.close();
+                return Future.succeededFuture();
+              })
+              .transform(ignored -> Future.succeededFuture(fail(record, message(e), true))));
+    });
+  }
+
+  /**
+   * Stops a connector and cancels pending restarts.
+   *
+   * @param id the connector
+   * @return completes when stopped
+   */
+  public Future<Void> stop(UUID id) {
+    cancelRetry(id);
+    retries.remove(id);
+    return stopInstance(id).onComplete(r -> states.put(id, ConnectorState.stopped()));
+  }
+
+  /**
+   * Stops a connector and forgets it.
+   *
+   * @param id the connector
+   * @return completes when stopped
+   */
+  public Future<Void> remove(UUID id) {
+    return stop(id).onComplete(r -> states.remove(id));
+  }
+
+  /** @return completes when every connector has stopped */
+  public Future<Void> stopAll() {
+    List<Future<Void>> stops = new ArrayList<>();
+    new ArrayList<>(running.keySet()).forEach(id -> stops.add(stop(id)));
+    return Future.join(stops).otherwiseEmpty().mapEmpty();
+  }
+
+  /**
+   * Tests settings with a fresh instance that is stopped afterwards, so the test never disturbs
+   * a running connector and works whether or not it runs.
+   *
+   * @param type the connector type
+   * @param id the connector's id, or a random one for unsaved settings
+   * @param merged every setting, secrets included
+   * @return the report
+   */
+  public Future<ConnectionReport> test(InstalledType type, UUID id, JsonObject merged) {
+    HubConnectorContext context = context(id, merged);
+    ConnectorInstance instance;
+    try {
+      instance = type.type().create(context);
+    } catch (RuntimeException | LinkageError e) {
+      context.close();
+      return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,
+          "The plugin could not create the connector: " + e, e));
+    }
+    return PluginCalls.call("Testing the connection", options.callTimeout(), instance::test)
+        .eventually(() -> PluginCalls.call("Stopping the test connection",
+                options.callTimeout(), instance::stop)
+            .eventually(() -> {
+              context.close();
+              return Future.succeededFuture();
+            }));
+  }
+
+  /**
+   * The state of a connector.
+   *
+   * @param id the connector
+   * @return its state; stopped when it was never started
+   */
+  public ConnectorState state(UUID id) {
+    return states.getOrDefault(id, ConnectorState.stopped());
+  }
+
+  /**
+   * The receiver of push requests a running connector registered.
+   *
+   * @param id the connector
+   * @return the handler, or empty
+   */
+  public Optional<Handler<HttpServerRequest>> hook(UUID id) {
+    return Optional.ofNullable(running.get(id)).map(r -> r.context().hookHandler());
+  }
+
+  private HubConnectorContext context(UUID id, JsonObject merged) {
+    return new HubConnectorContext(vertx, id, merged, options.workerThreads(), store,
+        options.publicUrl());
+  }
+
+  private Future<Void> stopInstance(UUID id) {
+    Running current = running.remove(id);
+    if (current == null) {
+      return Future.succeededFuture();
+    }
+    return PluginCalls.call("Stopping connector " + id, options.callTimeout(),
+            current.instance()::stop)
+        .onFailure(e -> LOG.warn("Connector {} did not stop cleanly: {}", id, e.getMessage()))
+        .otherwiseEmpty()
+        .eventually(() -> {
+          current.context().close();
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
+  }
+
+  private ConnectorState fail(ConnectorRecord record, String error, boolean retry) {
+    ConnectorState state = ConnectorState.failing(error, states.get(record.id()));
+    states.put(record.id(), state);
+    LOG.warn("Connector {} ({}) is failing: {}", record.name(), record.id(), error);
+    if (retry) {
+      Retry previous = retries.get(record.id());
+      Duration delay = previous == null ? FIRST_RETRY
+          : previous.delay().multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY
+          : previous.delay().multipliedBy(2);
+      long timer = vertx.setTimer(delay.toMillis(), t -> store.find(record.id())
+          .onSuccess(current -> current.filter(ConnectorRecord::enabled).ifPresent(this::start)));
+      retries.put(record.id(), new Retry(timer, delay));
+    }
+    return state;
+  }
+
+  private void cancelRetry(UUID id) {
+    Retry retry = retries.get(id);
+    if (retry != null) {
+      vertx.cancelTimer(retry.timerId());
+    }
+  }
+
+  private static String message(Throwable e) {
+    return e instanceof ConnectorException || e.getMessage() != null ? e.getMessage()
+        : e.toString();
+  }
+}

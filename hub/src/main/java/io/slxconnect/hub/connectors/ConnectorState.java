@@ -1,0 +1,33 @@
+package io.slxconnect.hub.connectors;
+
+import java.time.Instant;
+
+/**
+ * Where a connector instance stands, as the API and health checks show it.
+ *
+ * @param state {@code running}, {@code failing} or {@code stopped}
+ * @param since when it entered that state
+ * @param lastError what went wrong, for {@code failing}
+ */
+public record ConnectorState(String state, Instant since, String lastError) {
+
+  static ConnectorState running() {
+    return new ConnectorState("running", Instant.now(), null);
+  }
+
+  static ConnectorState stopped() {
+    return new ConnectorState("stopped", Instant.now(), null);
+  }
+
+  static ConnectorState failing(String error, ConnectorState previous) {
+    Instant since = previous != null && "failing".equals(previous.state()) ? previous.since()
+        : Instant.now();
+    return new ConnectorState("failing", since, error);
+  }
+
+  /** @return the state as the API shows it */
+  public io.vertx.core.json.JsonObject toJson() {
+    return new io.vertx.core.json.JsonObject().put("state", state)
+        .put("since", since.toString()).put("lastError", lastError);
+  }
+}

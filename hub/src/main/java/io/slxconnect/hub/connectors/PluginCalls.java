@@ -1,0 +1,38 @@
+package io.slxconnect.hub.connectors;
+
+import io.slxconnect.api.ConnectorException;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Calls into plugin code with a time limit, turning an exception thrown instead of a failed
+ * future, a {@code null} future, or no answer in time into a failed future with a clear message,
+ * so that a misbehaving plugin cannot hang or crash the caller.
+ */
+final class PluginCalls {
+
+  private PluginCalls() {
+  }
+
+  static <T> Future<T> call(String what, Duration timeout, Supplier<Future<T>> call) {
+    Future<T> future;
+    try {
+      future = call.get();
+    } catch (RuntimeException | LinkageError e) {
+      return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,
+          what + " failed: " + e, e));
+    }
+    if (future == null) {
+      return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,
+          what + " returned no result (a bug in the plugin)"));
+    }
+    return future.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
+            || e.getClass().getSimpleName().equals("NoStackTraceTimeoutException")
+            ? new ConnectorException(ConnectorException.Reason.UNAVAILABLE,
+                what + " did not finish within " + timeout.toSeconds() + " s")
+            : e));
+  }
+}

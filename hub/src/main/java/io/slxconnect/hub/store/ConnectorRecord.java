@@ -1,0 +1,31 @@
+package io.slxconnect.hub.store;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A configured connector as stored: its settings without secrets, and its secrets sealed.
+ *
+ * @param id the id
+ * @param name the admin's name for it
+ * @param type the connector type id
+ * @param enabled whether it runs (started with the hub)
+ * @param settings the settings, secrets excluded
+ * @param sealedSecrets the secret settings, AES-GCM sealed, or {@code null} when none
+ * @param createdAt when created
+ * @param updatedAt when last changed
+ */
+public record ConnectorRecord(UUID id, String name, String type, boolean enabled,
+    JsonObject settings, byte[] sealedSecrets, OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  static ConnectorRecord of(Row row) {
+    var secrets = row.getBuffer("secrets");
+    return new ConnectorRecord(row.getUUID("id"), row.getString("name"), row.getString("type"),
+        row.getBoolean("enabled"), row.getJsonObject("settings"),
+        secrets == null ? null : secrets.getBytes(), row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("updated_at"));
+  }
+}

@@ -27,7 +27,8 @@ public final class BodyValidator {
    * @param schema the schema
    */
   public BodyValidator(JsonObject schema) {
-    this.validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+    // JsonSchema.of annotates the object it is given; validate against a copy.
+    this.validator = Validator.create(JsonSchema.of(schema.copy()), new JsonSchemaOptions()
         .setDraft(Draft.DRAFT202012)
         .setBaseUri("https://slxconnect.io/schemas/")
         .setOutputFormat(OutputFormat.Basic));
@@ -54,7 +55,9 @@ public final class BodyValidator {
       String message = unit.getError();
       String unknown = unknownProperty(message);
       if (unknown != null) {
-        field = field + (field.endsWith("/") ? "" : "/") + unknown;
+        if (!field.endsWith("/" + unknown)) {
+          field = field + "/" + unknown;
+        }
         message = "Unknown field '" + unknown + "'";
       }
       byField.putIfAbsent(field, message);

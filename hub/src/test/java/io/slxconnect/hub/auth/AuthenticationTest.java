@@ -37,7 +37,7 @@ class AuthenticationTest {
     assertEquals(900, r.json().getInteger("expiresIn"));
     assertEquals("admin", r.json().getJsonObject("admin").getString("role"));
     String cookie = r.headers().firstValue("set-cookie").orElseThrow();
-    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict")
+    assertTrue(cookie.toLowerCase().contains("httponly") && cookie.contains("SameSite=Strict")
         && cookie.contains("Path=/api/v1/auth"), cookie);
 
     var me = hub.client().withToken(r.json().getString("accessToken")).get("/api/v1/auth/me");

@@ -23,6 +23,16 @@ public final class ApiClient {
   }
 
   /**
+   * A client of any hub.
+   *
+   * @param baseUrl the hub's base URL
+   * @return a client, not logged in
+   */
+  public static ApiClient forUrl(String baseUrl) {
+    return new ApiClient(HttpClient.newHttpClient(), baseUrl);
+  }
+
+  /**
    * Logs in; fails the test when the login fails.
    *
    * @param username the admin

@@ -39,7 +39,7 @@ public final class TestLdap implements AutoCloseable {
       }
       server.startListening();
       return new TestLdap(server);
-    } catch (LDAPException e) {
+    } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,0 +1,72 @@
+package io.slxconnect.hub.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final Path PLUGINS = Path.of("/opt/slx/plugins");
+
+  @Test
+  void defaultsRunOnTheEmbeddedDatabaseOnPort8080() {
+    HubConfig config = ConfigLoader.load(Map.of(), PLUGINS);
+    assertEquals(8080, config.httpPort());
+    assertTrue(config.database().isEmpty());
+    assertEquals(PLUGINS, config.pluginsDir());
+    assertTrue(config.firstAdminPassword().isEmpty(), "no default password");
+    assertEquals(Duration.ofMinutes(15), config.accessTokenTtl());
+  }
+
+  @Test
+  void aDatabaseUrlPointsAtAnExternalPostgres() {
+    HubConfig config = ConfigLoader.load(Map.of("SLX_DB_URL",
+        "postgresql://hub:s%40cret@db.internal:6432/identity?sslmode=verify-ca"), PLUGINS);
+    DatabaseConfig db = config.database().orElseThrow();
+    assertEquals("db.internal", db.host());
+    assertEquals(6432, db.port());
+    assertEquals("identity", db.database());
+    assertEquals("hub", db.user());
+    assertEquals("s@cret", db.password().orElseThrow());
+    assertEquals("verify-ca", db.sslMode());
+    assertFalse(config.toString().contains("s@cret"), "the password never reaches a log");
+  }
+
+  @Test
+  void hostSettingsPointAtAnExternalPostgresWithVerifiedTlsByDefault() {
+    DatabaseConfig db = ConfigLoader.load(Map.of("SLX_DB_HOST", "pg", "SLX_DB_PASSWORD", "x"),
+        PLUGINS).database().orElseThrow();
+    assertEquals("verify-full", db.sslMode());
+    assertEquals(5432, db.port());
+  }
+
+  @Test
+  void mistakesAreNamed() {
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        Map.of("SLX_HTTP_PROT", "1"), PLUGINS)).getMessage().contains("SLX_HTTP_PROT"));
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        Map.of("SLX_HTTP_PORT", "eighty"), PLUGINS)).getMessage().contains("SLX_HTTP_PORT"));
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        Map.of("SLX_SESSION_TTL", "forever"), PLUGINS)).getMessage().contains("SLX_SESSION_TTL"));
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        Map.of("SLX_DB_URL", "mysql://x/y"), PLUGINS)).getMessage().contains("postgresql://"));
+  }
+
+  @Test
+  void theEnvironmentOverridesTheConfigFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slx.conf");
+    Files.writeString(file, "SLX_HTTP_PORT=9000\nSLX_SESSION_TTL=2h\n");
+    HubConfig config = ConfigLoader.load(Map.of("SLX_CONFIG_FILE", file.toString(),
+        "SLX_HTTP_PORT", "9100"), PLUGINS);
+    assertEquals(9100, config.httpPort());
+    assertEquals(Duration.ofHours(2), config.sessionTtl());
+  }
+}

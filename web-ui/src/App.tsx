@@ -1,0 +1,39 @@
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { auditRoutes } from './audit/routes';
+import { RequireAuth } from './auth/RequireAuth';
+import { authRoutes } from './auth/routes';
+import { SessionProvider } from './auth/SessionProvider';
+import { connectorRoutes } from './connectors/routes';
+import { pluginRoutes } from './plugins/routes';
+import { AppLayout } from './shared/layout/AppLayout';
+import { NotFoundPage } from './shared/NotFoundPage';
+
+/** Every route of the console; each feature folder contributes its own. */
+export const routes: RouteObject[] = [
+  ...authRoutes,
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/', element: <Navigate to="/connectors" replace /> },
+          ...connectorRoutes,
+          ...pluginRoutes,
+          ...auditRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}

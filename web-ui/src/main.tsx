@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './shared/styles/base.css';
+import './shared/styles/layout.css';
+import './shared/styles/components.css';
+import './shared/styles/forms.css';
+import './connectors/connectors.css';
+
+createRoot(document.getElementById('root')!).render(<App />);

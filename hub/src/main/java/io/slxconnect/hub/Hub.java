@@ -171,7 +171,10 @@ public final class Hub implements AutoCloseable {
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())
-            .setCompressionSupported(true))
+            .setCompressionSupported(true)
+            // Plain-text HTTP/2 upgrades (h2c) are not offered: TLS terminates in front of the
+            // hub, and upgrade requests with large answers stalled some clients.
+            .setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen()
         .await();

@@ -37,7 +37,8 @@ public final class ConsoleRoutes {
         .end(index);
     router.route(HttpMethod.GET, "/").handler(serveIndex);
     router.route(HttpMethod.GET, "/index.html").handler(serveIndex);
-    router.route(HttpMethod.GET, "/assets/*").handler(StaticHandler.create(WEBROOT)
+    // A route's wildcard prefix is stripped before the file lookup, hence the assets root.
+    router.route(HttpMethod.GET, "/assets/*").handler(StaticHandler.create(WEBROOT + "/assets")
         .setMaxAgeSeconds(YEAR_SECONDS)
         .setSendVaryHeader(false)
         .setDefaultContentEncoding("UTF-8"));

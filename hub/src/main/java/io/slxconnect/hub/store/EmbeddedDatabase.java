@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,17 +86,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         process.pid(), dataDirectory);
     process.destroy(); // SIGTERM: a smart shutdown, its old clients are gone
     Instant deadline = Instant.now().plus(STOP_WAIT);
-    try {
-      while (process.isAlive() && Instant.now().isBefore(deadline)) {
-        process.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+    while (process.isAlive() && Instant.now().isBefore(deadline)) {
+      try {
+        process.onExit().get(1, TimeUnit.SECONDS);
+      } catch (TimeoutException stillRunning) {
+        // keep waiting until the deadline
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while stopping the old PostgreSQL", e);
+      } catch (ExecutionException e) {
+        throw new IOException("Cannot wait for the old PostgreSQL to stop", e);
       }
-    } catch (java.util.concurrent.TimeoutException e) {
-      // checked again below
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while stopping the old PostgreSQL", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException("Cannot wait for the old PostgreSQL to stop", e);
     }
     if (process.isAlive()) {
       throw new IOException("PostgreSQL pid " + process.pid() + " on " + dataDirectory

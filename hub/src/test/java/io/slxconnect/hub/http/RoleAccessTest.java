@@ -54,7 +54,7 @@ class RoleAccessTest {
       for (OpenApiContract.OperationSpec op : operations) {
         int status = call(client, op);
         boolean allowed = role.allows(op.permission());
-        if (allowed && (status == 401 || status == 403)) {
+        if (allowed && (status == 403 || status == 401 && !op.id().equals("refresh"))) {
           wrong.add(role + " got " + status + " on " + op.id());
         }
         if (!allowed && status != 403) {
@@ -64,9 +64,15 @@ class RoleAccessTest {
     }
     ApiClient anonymous = hub.client();
     for (OpenApiContract.OperationSpec op : operations) {
-      int status = call(anonymous, op);
-      if (op.permission() == Permission.PUBLIC ? status == 401 || status == 403 : status != 401) {
-        wrong.add("no token got " + status + " on " + op.id());
+      var response = anonymous.send(op.method().name(), path(op),
+          op.bodySchema().isPresent() ? "{}" : null, "application/json");
+      // A public operation may refuse its own credentials (refresh without its cookie), but
+      // never asks for a bearer token.
+      boolean askedForToken = response.status() == 401
+          && response.body().contains("Authorization: Bearer");
+      if (op.permission() == Permission.PUBLIC ? askedForToken || response.status() == 403
+          : !askedForToken) {
+        wrong.add("no token got " + response.status() + " on " + op.id());
       }
     }
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
@@ -85,11 +91,14 @@ class RoleAccessTest {
 
   /** Calls an operation with placeholder parameters and an empty body; returns the status. */
   private static int call(ApiClient client, OpenApiContract.OperationSpec op) {
-    String path = op.path()
+    String body = op.bodySchema().isPresent() ? "{}" : null;
+    return client.send(op.method().name(), path(op), body, "application/json").status();
+  }
+
+  private static String path(OpenApiContract.OperationSpec op) {
+    return op.path()
         .replace("{id}", UUID.randomUUID().toString())
         .replace("{username}", "nobody-here")
         .replace("{type}", "no-such-type");
-    String body = op.bodySchema().isPresent() ? "{}" : null;
-    return client.send(op.method().name(), path, body, "application/json").status();
   }
 }

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Build: the Maven wrapper builds the hub jar, the console and the connector plugins.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -DskipTests package
+
+# Run: a JRE, the hub jar and its plugins directory; data (embedded PostgreSQL, keys) in a volume.
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /var/lib/slx --shell /usr/sbin/nologin slx \
+ && mkdir -p /var/lib/slx /opt/slx/plugins \
+ && chown slx:slx /var/lib/slx
+COPY --from=build /src/hub/target/slx-hub.jar /opt/slx/slx-hub.jar
+COPY --from=build /src/hub/target/plugins/ /opt/slx/plugins/
+ENV SLX_DATA_DIR=/var/lib/slx \
+    SLX_PLUGINS_DIR=/opt/slx/plugins \
+    SLX_HTTP_HOST=0.0.0.0 \
+    SLX_HTTP_PORT=8080
+VOLUME ["/var/lib/slx"]
+USER slx
+WORKDIR /var/lib/slx
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/slx/slx-hub.jar"]

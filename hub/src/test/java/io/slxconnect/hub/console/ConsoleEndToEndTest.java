@@ -1,0 +1,48 @@
+package io.slxconnect.hub.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slxconnect.hub.support.TestHub;
+import io.slxconnect.hub.support.TestLdap;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real headless Chromium (Debian's package, driven by playwright-core) against
+ * a real hub and a real LDAP server: the browser suite in web-ui/e2e logs in, adds an LDAP
+ * connector, tests it, sees it running and deletes it. The node binary and playwright-core are
+ * the ones the web-ui build installed.
+ */
+class ConsoleEndToEndTest {
+
+  @Test
+  void anAdminConnectsAnLdapDirectoryInTheBrowser() throws Exception {
+    Path webUi = Path.of(System.getProperty("slx.test.web-ui-dir")).toRealPath();
+    Path node = webUi.resolve("target/node/node");
+    assertTrue(Files.isExecutable(node), "node from the web-ui build is missing: " + node);
+    String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+    assertTrue(new File(chromium).canExecute(),
+        "Chromium is needed for the browser tests: apt-get install -y chromium");
+
+    try (TestLdap ldap = TestLdap.start(); TestHub hub = TestHub.start()) {
+      ProcessBuilder pb = new ProcessBuilder(node.toString(), "--test",
+          "e2e/console.e2e.mjs").directory(webUi.toFile()).inheritIO();
+      pb.environment().put("SLX_BASE_URL", hub.baseUrl());
+      pb.environment().put("SLX_ADMIN_USERNAME", TestHub.ADMIN);
+      pb.environment().put("SLX_ADMIN_PASSWORD", TestHub.ADMIN_PASSWORD);
+      pb.environment().put("LDAP_URL", ldap.url());
+      pb.environment().put("LDAP_BIND_DN", TestLdap.BIND_DN);
+      pb.environment().put("LDAP_BIND_PASSWORD", TestLdap.BIND_PASSWORD);
+      pb.environment().put("LDAP_BASE_DN", "ou=people," + TestLdap.BASE_DN);
+      pb.environment().put("CHROMIUM_PATH", chromium);
+      Process browserSuite = pb.start();
+      assertTrue(browserSuite.waitFor(5, TimeUnit.MINUTES), "browser suite timed out");
+      assertEquals(0, browserSuite.exitValue(),
+          "browser suite failed; screenshots are in web-ui/target/e2e-screenshots");
+    }
+  }
+}

@@ -46,6 +46,7 @@ public final class Migrations {
   public Future<Integer> migrate() {
     return pool.getConnection().compose(conn -> conn
         .query("SELECT pg_advisory_lock(" + LOCK_KEY + ")").execute()
+        .compose(v -> conn.query("SET client_min_messages TO warning").execute())
         .compose(v -> conn.query("CREATE TABLE IF NOT EXISTS schema_migrations ("
             + "name text PRIMARY KEY, checksum text NOT NULL, "
             + "applied_at timestamptz NOT NULL DEFAULT now())").execute())

@@ -6,31 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.HubPerClass;
 import io.slxconnect.hub.support.TestHub;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthenticationTest {
 
-  private static TestHub hub;
-
-  @BeforeAll
-  static void start() {
-    hub = TestHub.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    hub.close();
-  }
+  @RegisterExtension
+  static final HubPerClass HUB = new HubPerClass();
 
   @Test
   void loginGivesAShortLivedTokenThatOpensTheApi() {
-    var r = hub.client().post("/api/v1/auth/login", new JsonObject()
+    var r = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
         .put("username", TestHub.ADMIN).put("password", TestHub.ADMIN_PASSWORD));
     assertEquals(200, r.status(), r.body());
     assertEquals("Bearer", r.json().getString("tokenType"));
@@ -40,7 +31,7 @@ class AuthenticationTest {
     assertTrue(cookie.toLowerCase().contains("httponly") && cookie.contains("SameSite=Strict")
         && cookie.contains("Path=/api/v1/auth"), cookie);
 
-    var me = hub.client().withToken(r.json().getString("accessToken")).get("/api/v1/auth/me");
+    var me = HUB.get().client().withToken(r.json().getString("accessToken")).get("/api/v1/auth/me");
     assertEquals(200, me.status());
     assertEquals(TestHub.ADMIN, me.json().getString("username"));
     assertFalse(me.body().contains("password"), me.body());
@@ -48,11 +39,11 @@ class AuthenticationTest {
 
   @Test
   void wrongPasswordIsRefusedAndAudited() {
-    var r = hub.client().post("/api/v1/auth/login", new JsonObject()
+    var r = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
         .put("username", TestHub.ADMIN).put("password", "not the password"));
     assertEquals(401, r.status());
     assertEquals("Wrong username or password", r.json().getString("detail"));
-    var audit = hub.admin().get("/api/v1/audit?action=auth.login").json()
+    var audit = HUB.get().admin().get("/api/v1/audit?action=auth.login").json()
         .getJsonArray("items");
     assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e ->
         "failure".equals(e.getString("outcome")) && TestHub.ADMIN.equals(e.getString("actor"))
@@ -61,16 +52,16 @@ class AuthenticationTest {
 
   @Test
   void repeatedFailedLoginsAreThrottledPerAccount() {
-    var admin = hub.admin();
+    var admin = HUB.get().admin();
     assertEquals(201, admin.post("/api/v1/admins", new JsonObject().put("username", "victim")
         .put("password", "victims-password").put("role", "auditor")).status());
     int lastStatus = 0;
     for (int i = 0; i < 6; i++) {
-      lastStatus = hub.client().post("/api/v1/auth/login", new JsonObject()
+      lastStatus = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
           .put("username", "victim").put("password", "guess-" + i)).status();
     }
     assertEquals(429, lastStatus);
-    var blocked = hub.client().post("/api/v1/auth/login", new JsonObject()
+    var blocked = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
         .put("username", "victim").put("password", "victims-password"));
     assertEquals(429, blocked.status(), "even the right password waits out the lock");
     assertTrue(blocked.headers().firstValue("retry-after").isPresent());
@@ -78,7 +69,7 @@ class AuthenticationTest {
 
   @Test
   void logoutEndsTheSessionAtOnce() {
-    ApiClient client = hub.admin();
+    ApiClient client = HUB.get().admin();
     assertEquals(204, client.post("/api/v1/auth/logout", null).status());
     var after = client.get("/api/v1/auth/me");
     assertEquals(401, after.status());
@@ -89,7 +80,7 @@ class AuthenticationTest {
 
   @Test
   void refreshRotatesTheRefreshToken() {
-    ApiClient client = hub.admin();
+    ApiClient client = HUB.get().admin();
     String first = client.refreshCookie();
     var refreshed = client.send("POST", "/api/v1/auth/refresh", null, null, first);
     assertEquals(200, refreshed.status(), refreshed.body());
@@ -97,13 +88,13 @@ class AuthenticationTest {
     assertNotEquals(first, second);
     assertEquals(401, client.send("POST", "/api/v1/auth/refresh", null, null, first).status(),
         "a used refresh token does not work twice");
-    assertEquals(200, hub.client().withToken(refreshed.json().getString("accessToken"))
+    assertEquals(200, HUB.get().client().withToken(refreshed.json().getString("accessToken"))
         .get("/api/v1/auth/me").status());
   }
 
   @Test
   void forgedOrAlteredTokensAreRefused() {
-    String token = hub.admin().token();
+    String token = HUB.get().admin().token();
     String[] parts = token.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -112,16 +103,16 @@ class AuthenticationTest {
         "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     for (String bad : new String[] {parts[0] + "." + forgedPayload + "." + parts[2],
         unsigned + "." + parts[1] + ".", token + "x", "garbage"}) {
-      assertEquals(401, hub.client().withToken(bad).get("/api/v1/auth/me").status(), bad);
+      assertEquals(401, HUB.get().client().withToken(bad).get("/api/v1/auth/me").status(), bad);
     }
   }
 
   @Test
   void disablingAnAccountEndsItsSessions() {
-    var admin = hub.admin();
+    var admin = HUB.get().admin();
     admin.post("/api/v1/admins", new JsonObject().put("username", "leaver")
         .put("password", "leavers-password").put("role", "operator"));
-    ApiClient leaver = hub.client().login("leaver", "leavers-password");
+    ApiClient leaver = HUB.get().client().login("leaver", "leavers-password");
     assertEquals(200, leaver.get("/api/v1/connectors").status());
     assertEquals(200, admin.patch("/api/v1/admins/leaver",
         new JsonObject().put("enabled", false)).status());
@@ -130,7 +121,7 @@ class AuthenticationTest {
 
   @Test
   void theLastAdminCannotBeRemoved() {
-    var r = hub.admin().delete("/api/v1/admins/" + TestHub.ADMIN);
+    var r = HUB.get().admin().delete("/api/v1/admins/" + TestHub.ADMIN);
     assertEquals(409, r.status(), r.body());
   }
 }

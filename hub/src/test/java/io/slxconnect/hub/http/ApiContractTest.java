@@ -6,34 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
-import io.slxconnect.hub.support.TestHub;
+import io.slxconnect.hub.support.HubPerClass;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API the hub serves is the one its OpenAPI document describes, and errors are problems. */
 class ApiContractTest {
 
-  private static TestHub hub;
-
-  @BeforeAll
-  static void start() {
-    hub = TestHub.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    hub.close();
-  }
+  @RegisterExtension
+  static final HubPerClass HUB = new HubPerClass();
 
   @Test
   void everyDocumentedOperationIsServedAtItsPathAndMethod() {
-    ApiClient admin = hub.admin();
+    ApiClient admin = HUB.get().admin();
     for (OpenApiContract.OperationSpec op : OpenApiContract.load().operations()) {
       if (op.id().equals("logout")) {
         continue;
@@ -52,7 +42,7 @@ class ApiContractTest {
 
   @Test
   void theServedDocumentIsTheShippedOne() {
-    var r = hub.client().get("/api/v1/openapi.json");
+    var r = HUB.get().client().get("/api/v1/openapi.json");
     assertEquals(200, r.status());
     assertEquals(OpenApiContract.load().document(), r.json());
   }
@@ -72,7 +62,7 @@ class ApiContractTest {
 
   @Test
   void malformedJsonIsA400ThatSaysSo() {
-    var r = hub.client().send("POST", "/api/v1/auth/login", "{\"username\": ", "application/json");
+    var r = HUB.get().client().send("POST", "/api/v1/auth/login", "{\"username\": ", "application/json");
     assertEquals(400, r.status());
     assertTrue(r.contentType().startsWith("application/problem+json"));
     assertTrue(r.json().getString("detail").contains("not valid JSON"), r.body());
@@ -80,13 +70,13 @@ class ApiContractTest {
 
   @Test
   void unknownFieldsAndWrongTypesAreNamed() {
-    var unknown = hub.client().post("/api/v1/auth/login", new JsonObject()
+    var unknown = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
         .put("username", "x").put("password", "y").put("rememberMe", true));
     assertEquals(400, unknown.status());
     assertEquals("/rememberMe", unknown.json().getJsonArray("errors").getJsonObject(0)
         .getString("field"), unknown.body());
 
-    var wrongType = hub.client().post("/api/v1/auth/login", new JsonObject()
+    var wrongType = HUB.get().client().post("/api/v1/auth/login", new JsonObject()
         .put("username", 42).put("password", "y"));
     assertEquals(400, wrongType.status());
     assertEquals("/username", wrongType.json().getJsonArray("errors").getJsonObject(0)
@@ -96,13 +86,13 @@ class ApiContractTest {
   @Test
   void oversizedBodiesAreRefusedWith413() {
     String big = "{\"username\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"password\":\"y\"}";
-    var r = hub.client().send("POST", "/api/v1/auth/login", big, "application/json");
+    var r = HUB.get().client().send("POST", "/api/v1/auth/login", big, "application/json");
     assertEquals(413, r.status());
   }
 
   @Test
   void unknownApiPathsAreProblems() {
-    var r = hub.admin().get("/api/v1/no-such-thing");
+    var r = HUB.get().admin().get("/api/v1/no-such-thing");
     assertEquals(404, r.status());
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
   }

@@ -208,4 +208,51 @@ describe('SLX Connect console', () => {
       assert.equal(await page.getByTestId('connector-row').filter({ hasText: name }).count(), 0);
     });
   });
+
+  test('an admin creates an auditor, who can read but not add connectors and has no Admins page', async () => {
+    await withPage('auditor account', async (page) => {
+      const stamp = Date.now();
+      const username = `e2e-auditor-${stamp}`;
+      const password = `e2e auditor password ${stamp}`;
+
+      await logIn(page);
+      await page.waitForURL(atPath('/connectors'));
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Admins', exact: true }).click();
+      await page.waitForURL(atPath('/admins'));
+      await page.getByRole('heading', { name: 'Admins', level: 1 }).waitFor();
+
+      await page.getByTestId('add-admin').click();
+      const form = page.getByTestId('add-admin-form');
+      await form.getByTestId('admin-username').fill(username);
+      await form.getByTestId('admin-role').selectOption('auditor');
+      await form.getByTestId('admin-password').fill(password);
+      await form.getByTestId('admin-confirm').fill(password);
+      await form.getByRole('button', { name: 'Create admin', exact: true }).click();
+
+      const row = page.getByTestId('admin-row').filter({ hasText: username });
+      await row.waitFor({ timeout: SLOW });
+      assert.equal(await row.getByTestId('admin-role-select').inputValue(), 'auditor');
+      assert.equal(await row.getByTestId('admin-enabled').getAttribute('data-state'), 'enabled');
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL(atPath('/login'));
+
+      await logIn(page, username, password);
+      await page.waitForURL(atPath('/connectors'));
+      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      assert.equal(await page.getByTestId('current-role').textContent(), 'Auditor');
+      // Wait for the list to load so a missing link means "not offered", not "not yet shown".
+      await page.locator('[data-testid="connectors-table"], [data-testid="connectors-empty"]').first().waitFor();
+      assert.equal(await page.getByTestId('add-connector').count(), 0, 'an auditor is not offered "Add connector"');
+      assert.equal(await page.getByRole('link', { name: 'Add connector' }).count(), 0);
+
+      await nav.getByRole('link', { name: 'Audit log' }).waitFor();
+      assert.equal(await nav.getByRole('link', { name: 'Admins', exact: true }).count(), 0, 'Admins is not in the navigation');
+
+      // Nor is the page there when typed in.
+      await page.goto(`${BASE_URL}/admins`);
+      await page.getByTestId('forbidden').waitFor();
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { adminRoutes } from './admins/routes';
 import { auditRoutes } from './audit/routes';
 import { RequireAuth } from './auth/RequireAuth';
 import { authRoutes } from './auth/routes';
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
           ...connectorRoutes,
           ...pluginRoutes,
           ...auditRoutes,
+          ...adminRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

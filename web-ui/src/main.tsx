@@ -5,5 +5,6 @@ import './shared/styles/layout.css';
 import './shared/styles/components.css';
 import './shared/styles/forms.css';
 import './connectors/connectors.css';
+import './admins/admins.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

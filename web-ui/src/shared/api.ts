@@ -213,6 +213,10 @@ export class ApiClient {
     return this.call<T>('PUT', path, { body });
   }
 
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>('PATCH', path, { body });
+  }
+
   delete(path: string): Promise<void> {
     return this.call<void>('DELETE', path, {});
   }

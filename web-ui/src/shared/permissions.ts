@@ -21,3 +21,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator: 'Operator',
   auditor: 'Auditor',
 };
+
+/** The roles in the order the console lists them. */
+export const ROLES: readonly Role[] = ['admin', 'operator', 'auditor'];
+
+/** What each role may do, in one line. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'Everything, including settings, secrets and admin accounts.',
+  operator: 'Start, stop and test connectors, run imports, manage users and groups; no settings or secrets.',
+  auditor: 'Read-only, plus the audit log.',
+};

@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../../auth/SessionProvider';
 import { ROLE_LABELS } from '../permissions';
-import { AuditIcon, ConnectorsIcon, LogoutIcon, PluginsIcon } from './icons';
+import { AdminsIcon, AuditIcon, ConnectorsIcon, LogoutIcon, PluginsIcon } from './icons';
 import { Logo } from './Logo';
 
 /** The console frame: sidebar navigation, a header with the admin and logout, the page. */
@@ -38,6 +38,12 @@ export function AppLayout() {
             <NavLink to="/audit" className="nav-link">
               <AuditIcon />
               <span>Audit log</span>
+            </NavLink>
+          )}
+          {can('admins') && (
+            <NavLink to="/admins" className="nav-link">
+              <AdminsIcon />
+              <span>Admins</span>
             </NavLink>
           )}
         </nav>

@@ -31,6 +31,14 @@ export const AuditIcon = () => (
   </Icon>
 );
 
+export const AdminsIcon = () => (
+  <Icon>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M3 20a6 6 0 0 1 12 0" />
+    <path d="M17 4.5l3 1.2v2.6c0 1.9-1.3 3.4-3 3.9-1.7-.5-3-2-3-3.9V5.7z" />
+  </Icon>
+);
+
 export const LogoutIcon = () => (
   <Icon>
     <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3" />

@@ -36,6 +36,7 @@ CREATE TABLE connectors (
   enabled    boolean NOT NULL DEFAULT true,
   settings   jsonb NOT NULL,
   secrets    bytea,
+  secret_names text[] NOT NULL DEFAULT '{}',
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
@@ -66,5 +67,5 @@ BEGIN
   RAISE EXCEPTION 'audit_log is append-only';
 END;
 $$;
-CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();

@@ -39,6 +39,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -114,14 +115,15 @@ public final class Hub implements AutoCloseable {
       pool = Database.pool(vertx, config.database().get(), config.dbPoolSize());
     } else {
       EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"),
-          config.embeddedDbPort());
+          config.embeddedDbPort(), config.dataDir().resolve("keys/postgres.password"));
       resources.add(embedded);
-      pool = Database.embeddedPool(vertx, embedded.port(), config.dbPoolSize());
+      pool = Database.embeddedPool(vertx, embedded, config.dbPoolSize());
     }
     resources.add(0, () -> pool.close().await());
     new Migrations(vertx, pool).migrate().await();
 
-    AuditLog audit = new AuditLog(new AuditStore(pool));
+    AuditStore auditStore = new AuditStore(pool);
+    AuditLog audit = new AuditLog(auditStore);
     AdminStore admins = new AdminStore(pool);
     SessionStore sessions = new SessionStore(pool);
     PasswordWorker passwords = new PasswordWorker(vertx);
@@ -151,10 +153,11 @@ public final class Hub implements AutoCloseable {
     new AdminApi(pool, admins, sessions, passwords, audit).register(api);
     new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, audit)
         .register(api);
-    new AuditApi(new AuditStore(pool)).register(api);
+    new AuditApi(auditStore).register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
 
     Router router = Router.router(vertx);
+    router.allowForward(forwardHeaders(config.forwardedHeaders()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders());
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(config.maxBodyBytes()));
@@ -183,6 +186,15 @@ public final class Hub implements AutoCloseable {
         config.publicUrl(), config.httpHost(), server.actualPort(),
         (System.nanoTime() - started) / 1_000_000, plugins.failedCount());
     return new Hub(resources, server, connectors);
+  }
+
+  private static AllowForwardHeaders forwardHeaders(String setting) {
+    return switch (setting) {
+      case "forwarded" -> AllowForwardHeaders.FORWARD;
+      case "x-forwarded" -> AllowForwardHeaders.X_FORWARD;
+      case "all" -> AllowForwardHeaders.ALL;
+      default -> AllowForwardHeaders.NONE;
+    };
   }
 
   /** @return the port the HTTP server listens on (useful with port 0) */

@@ -29,7 +29,7 @@ public interface ConnectorContext {
    * The instance's settings, validated against {@link ConnectorType#settingsSchema()}, with
    * secrets decrypted. Treat secrets with care: never log them, never put them in errors.
    *
-   * @return a read-only copy of the settings
+   * @return a copy of the settings; changing it changes nothing in the hub
    */
   JsonObject settings();
 

@@ -3,8 +3,11 @@ package io.slxconnect.api;
 import io.vertx.core.Future;
 
 /**
- * One configured connection to one system. The hub calls {@link #start()} once, then any of the
- * operations its type's {@link Capability capabilities} allow, then {@link #stop()}.
+ * One configured connection to one system. The hub calls {@link #start()}, then any of the
+ * operations its type's {@link Capability capabilities} allow, then {@link #stop()}. It also
+ * creates short-lived instances only to {@link #test()} settings, and calls {@link #stop()} on
+ * them without a start; and it calls {@link #stop()} after a failed or timed-out start, possibly
+ * while that start is still pending. A new instance is created for every restart.
  *
  * <p>Every method is called on a Vert.x event loop and must not block it: use asynchronous
  * clients, or {@link ConnectorContext#blockingExecutor()} for blocking SDKs. Failures are

@@ -41,9 +41,10 @@ public interface ConnectorType extends ExtensionPoint {
    * {@code title} and {@code description} label the fields, {@code default} pre-fills them,
    * {@code enum} makes a choice.
    *
-   * <p>A property marked {@code "writeOnly": true} is a <em>secret</em>: the hub encrypts it at
-   * rest, never returns it through the API, never logs it, and hands it decrypted to the
-   * instance in {@link ConnectorContext#settings()}.
+   * <p>A top-level property marked {@code "writeOnly": true} is a <em>secret</em>: the hub
+   * encrypts it at rest, never returns it through the API, never logs it, and hands it decrypted
+   * to the instance in {@link ConnectorContext#settings()}. Secrets must be top-level
+   * properties: the hub refuses a type that marks a nested property {@code writeOnly}.
    *
    * @return the schema; the hub does not modify it
    */

@@ -10,7 +10,6 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +41,7 @@ public final class AccessTokens {
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions()
             .setAlgorithm(ALGORITHM)
-            .setBuffer(Buffer.buffer(Base64.getEncoder().encodeToString(key))))
+            .setBuffer(Buffer.buffer(key)))
         .setJWTOptions(new JWTOptions()
             .setAlgorithm(ALGORITHM)
             .setIssuer(issuer)

@@ -81,12 +81,11 @@ public final class AdminApi {
     Role role = body.containsKey("role") ? Role.fromApiName(body.getString("role")) : null;
     Boolean enabled = body.getBoolean("enabled");
     boolean weakens = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled);
-    Future<String> hash = body.containsKey("password")
-        ? passwords.hash(body.getString("password")) : Future.succeededFuture(null);
     return existing(username)
-        .compose(current -> weakens && current.role() == Role.ADMIN
+        .compose(current -> weakens && current.role() == Role.ADMIN && current.enabled()
             ? refuseIfLastAdmin("demote or disable") : Future.succeededFuture())
-        .compose(v -> hash)
+        .compose(v -> body.containsKey("password") ? passwords.hash(body.getString("password"))
+            : Future.<String>succeededFuture(null))
         .compose(h -> admins.update(username, h, role, enabled))
         .map(updated -> updated.orElseThrow(() -> ApiException.notFound(
             "No admin named " + username)))

@@ -76,7 +76,7 @@ public final class AuthApi {
     String username = request.body().getString("username");
     String password = request.body().getString("password");
     String address = request.remoteAddress();
-    var blocked = throttle.blockedFor(username, address);
+    var blocked = throttle.attempt(username, address);
     if (blocked.isPresent()) {
       return audit.record(username, address, "auth.login", username, false,
               new JsonObject().put("reason", "throttled"))
@@ -89,13 +89,12 @@ public final class AuthApi {
             .map(AdminAccount::passwordHash).orElse(null))
         .compose(ok -> {
           if (!ok) {
-            throttle.failed(username, address);
             return audit.record(username, address, "auth.login", username, false,
                     new JsonObject().put("reason", "bad credentials"))
                 .compose(v -> Future.failedFuture(
                     ApiException.unauthorized("Wrong username or password")));
           }
-          throttle.succeeded(username);
+          throttle.succeeded(username, address);
           AdminAccount admin = account.get();
           String refresh = Tokens.random();
           return sessions.open(admin.id(), Tokens.digest(refresh), sessionTtl, address,
@@ -124,13 +123,25 @@ public final class AuthApi {
     String next = Tokens.random();
     return sessions.rotate(session, Tokens.digest(parts[1]), Tokens.digest(next))
         .compose(adminId -> adminId.isEmpty()
-            ? Future.failedFuture(ApiException.unauthorized("The session has ended; log in"))
+            ? refuseReplay(request, session)
             : sessions.live(session, adminId.get()))
         .compose(principal -> principal.isEmpty()
             ? Future.failedFuture(ApiException.unauthorized("The session has ended; log in"))
             : admins.findByUsername(principal.get().username()))
         .map(account -> session(request, account.orElseThrow(
             () -> ApiException.unauthorized("The account is gone")), session, next));
+  }
+
+  /**
+   * A refresh token that does not match its session was used before (or stolen and used by
+   * someone else first): end the session, so that neither copy keeps working.
+   */
+  private <T> Future<T> refuseReplay(ApiRequest request, UUID session) {
+    return sessions.revoke(session)
+        .compose(v -> audit.record(null, request.remoteAddress(), "auth.refresh_reused",
+            "session:" + session, false, new JsonObject()))
+        .compose(v -> Future.failedFuture(ApiException.unauthorized(
+            "The session has ended; log in")));
   }
 
   private Future<Reply> logout(ApiRequest request) {

@@ -100,14 +100,22 @@ public final class FirstAdminSetup {
   private Future<Reply> complete(ApiRequest request) {
     JsonObject body = request.body();
     String username = body.getString("username");
-    return passwords.hash(body.getString("password"))
+    String digest = Tokens.digest(body.getString("token"));
+    // Cheap checks first: the slow hash is only spent on a request holding a live token.
+    return admins.any()
+        .compose(exists -> exists
+            ? Future.failedFuture(ApiException.conflict("Setup is already complete; log in instead"))
+            : tokens.isLive(digest))
+        .compose(live -> live ? passwords.hash(body.getString("password"))
+            : Future.failedFuture(ApiException.forbidden(
+                "The setup link is invalid or has expired; restart the hub for a new one")))
         .compose(hash -> pool.withTransaction(conn -> conn
             .query("LOCK TABLE admins IN EXCLUSIVE MODE").execute()
             .compose(v -> admins.any(conn))
             .compose(exists -> exists
                 ? Future.failedFuture(ApiException.conflict(
                     "Setup is already complete; log in instead"))
-                : tokens.consume(conn, Tokens.digest(body.getString("token"))))
+                : tokens.consume(conn, digest))
             .compose(valid -> valid
                 ? admins.create(conn, username, hash, Role.ADMIN)
                 : Future.failedFuture(ApiException.forbidden(

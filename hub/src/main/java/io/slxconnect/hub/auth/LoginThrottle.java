@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing: after too many failed logins for one account, or from one
@@ -23,7 +23,7 @@ public final class LoginThrottle {
   private static final int MAX_TRACKED_KEYS = 100_000;
 
   private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
   /**
    * Creates a throttle.
@@ -35,45 +35,62 @@ public final class LoginThrottle {
   }
 
   /**
+   * Admits a login attempt and counts it as failed until {@link #succeeded} says otherwise,
+   * so that a burst of parallel guesses is counted before the slow password checks finish.
+   *
+   * @param username the account tried
+   * @param address the client address
+   * @return how long to wait when the attempt is refused, or empty when it may go ahead
+   */
+  public synchronized Optional<Duration> attempt(String username, String address) {
+    Optional<Duration> blocked = blockedFor(username, address);
+    if (blocked.isEmpty()) {
+      failed(username, address);
+    }
+    return blocked;
+  }
+
+  /**
    * When the next attempt is allowed, if it is not now.
    *
    * @param username the account tried
    * @param address the client address
    * @return how long to wait, or empty when an attempt is allowed
    */
-  public Optional<Duration> blockedFor(String username, String address) {
+  synchronized Optional<Duration> blockedFor(String username, String address) {
     Instant now = clock.instant();
     return wait(account(username), MAX_FAILURES_PER_ACCOUNT, now)
         .or(() -> wait(address(address), MAX_FAILURES_PER_ADDRESS, now));
   }
 
   /**
-   * Counts a failed attempt.
+   * Counts a failed attempt (done by {@link #attempt}).
    *
    * @param username the account tried
    * @param address the client address
    */
-  public void failed(String username, String address) {
+  synchronized void failed(String username, String address) {
     if (failures.size() > MAX_TRACKED_KEYS) {
       prune();
     }
     Instant now = clock.instant();
     for (String key : new String[] {account(username), address(address)}) {
-      failures.compute(key, (k, times) -> {
-        Deque<Instant> list = times == null ? new ArrayDeque<>() : times;
-        list.addLast(now);
-        return list;
-      });
+      failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
     }
   }
 
   /**
-   * Forgets the account's failures after a successful login.
+   * Forgets the account's failures after a successful login, including the attempt itself.
    *
    * @param username the account
+   * @param address the client address
    */
-  public void succeeded(String username) {
+  public synchronized void succeeded(String username, String address) {
     failures.remove(account(username));
+    Deque<Instant> fromAddress = failures.get(address(address));
+    if (fromAddress != null) {
+      fromAddress.pollLast();
+    }
   }
 
   private Optional<Duration> wait(String key, int max, Instant now) {
@@ -81,13 +98,11 @@ public final class LoginThrottle {
     if (times == null) {
       return Optional.empty();
     }
-    synchronized (times) {
-      times.removeIf(t -> t.isBefore(now.minus(WINDOW)));
-      if (times.size() < max) {
-        return Optional.empty();
-      }
-      return Optional.of(Duration.between(now, times.peekFirst().plus(WINDOW)));
+    times.removeIf(t -> t.isBefore(now.minus(WINDOW)));
+    if (times.size() < max) {
+      return Optional.empty();
     }
+    return Optional.of(Duration.between(now, times.peekFirst().plus(WINDOW)));
   }
 
   private void prune() {

@@ -1,9 +1,12 @@
 package io.slxconnect.hub.auth;
 
 import io.slxconnect.hub.crypto.PasswordHasher;
+import io.slxconnect.hub.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the deliberately slow password hashing on a small worker pool of its own, so that logins
@@ -12,10 +15,13 @@ import io.vertx.core.WorkerExecutor;
 public final class PasswordWorker implements AutoCloseable {
 
   private static final int THREADS = 2;
+  /** Hashes waiting beyond this are refused (503), so a flood cannot queue without end. */
+  private static final int MAX_PENDING = 32;
 
   private final PasswordHasher hasher = new PasswordHasher();
   private final WorkerExecutor executor;
-  private volatile String decoy;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final Future<String> decoy;
 
   /**
    * Creates the worker.
@@ -24,6 +30,7 @@ public final class PasswordWorker implements AutoCloseable {
    */
   public PasswordWorker(Vertx vertx) {
     this.executor = vertx.createSharedWorkerExecutor("slx-password-hashing", THREADS);
+    this.decoy = executor.executeBlocking(hasher::decoy, false);
   }
 
   /**
@@ -33,7 +40,7 @@ public final class PasswordWorker implements AutoCloseable {
    * @return the stored form
    */
   public Future<String> hash(String password) {
-    return executor.executeBlocking(() -> hasher.hash(password.toCharArray()), false);
+    return bounded(() -> hasher.hash(password.toCharArray()));
   }
 
   /**
@@ -45,14 +52,20 @@ public final class PasswordWorker implements AutoCloseable {
    * @return whether it matches (always {@code false} without an account)
    */
   public Future<Boolean> verify(String password, String storedHash) {
-    return executor.executeBlocking(() -> {
-      if (storedHash == null && decoy == null) {
-        decoy = hasher.decoy();
-      }
-      boolean match = hasher.verify(password.toCharArray(), storedHash == null ? decoy
-          : storedHash);
+    return decoy.compose(fallback -> bounded(() -> {
+      boolean match = hasher.verify(password.toCharArray(),
+          storedHash == null ? fallback : storedHash);
       return match && storedHash != null;
-    }, false);
+    }));
+  }
+
+  private <T> Future<T> bounded(Callable<T> work) {
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      return Future.failedFuture(ApiException.unavailable(
+          "Too many password checks at once; try again in a few seconds", 5));
+    }
+    return executor.executeBlocking(work, false).onComplete(done -> pending.decrementAndGet());
   }
 
   @Override

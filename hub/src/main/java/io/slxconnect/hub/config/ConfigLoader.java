@@ -28,7 +28,9 @@ public final class ConfigLoader {
       "SLX_DB_PASSWORD", "SLX_DB_SSL_MODE", "SLX_DB_SSL_ROOT_CERT", "SLX_DB_POOL_SIZE",
       "SLX_EMBEDDED_DB_PORT", "SLX_ADMIN_USERNAME", "SLX_ADMIN_PASSWORD", "SLX_MASTER_KEY",
       "SLX_JWT_KEY", "SLX_JWT_ISSUER", "SLX_ACCESS_TOKEN_TTL", "SLX_SESSION_TTL",
-      "SLX_MAX_BODY_BYTES", "SLX_PLUGIN_CALL_TIMEOUT", "SLX_CONNECTOR_WORKER_THREADS");
+      "SLX_MAX_BODY_BYTES", "SLX_PLUGIN_CALL_TIMEOUT", "SLX_CONNECTOR_WORKER_THREADS",
+      "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL");
+  private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
 
@@ -99,7 +101,7 @@ public final class ConfigLoader {
         database(),
         integer("SLX_EMBEDDED_DB_PORT", 54329, 1, 65535),
         integer("SLX_DB_POOL_SIZE", 10, 1, 200),
-        text("SLX_ADMIN_USERNAME", "admin"),
+        adminUsername(text("SLX_ADMIN_USERNAME", "admin")),
         optional("SLX_ADMIN_PASSWORD"),
         optional("SLX_MASTER_KEY"),
         optional("SLX_JWT_KEY"),
@@ -108,7 +110,24 @@ public final class ConfigLoader {
         duration("SLX_SESSION_TTL", Duration.ofHours(12)),
         integer("SLX_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE),
         duration("SLX_PLUGIN_CALL_TIMEOUT", Duration.ofSeconds(30)),
-        integer("SLX_CONNECTOR_WORKER_THREADS", 4, 1, 64));
+        integer("SLX_CONNECTOR_WORKER_THREADS", 4, 1, 64),
+        oneOf("SLX_FORWARDED_HEADERS", "none", FORWARDED));
+  }
+
+  private static String adminUsername(String name) {
+    if (!name.matches("[A-Za-z0-9._@-]{3,64}")) {
+      throw new ConfigException("SLX_ADMIN_USERNAME must be 3 to 64 letters, digits, . _ @ -");
+    }
+    return name;
+  }
+
+  private String oneOf(String key, String fallback, Set<String> allowed) {
+    String value = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw new ConfigException(key + " must be one of " + new java.util.TreeSet<>(allowed)
+          + ", not " + value);
+    }
+    return value;
   }
 
   private Optional<DatabaseConfig> database() {

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted
  * @param pluginCallTimeout how long a call into a plugin may take before it is failed
  * @param connectorWorkerPoolSize the blocking worker threads each connector instance gets
+ * @param forwardedHeaders which proxy headers give the client address: {@code none},
+ *     {@code forwarded}, {@code x-forwarded} or {@code all}; set only behind a trusted proxy
  */
 public record HubConfig(
     String httpHost,
@@ -45,7 +47,8 @@ public record HubConfig(
     Duration sessionTtl,
     long maxBodyBytes,
     Duration pluginCallTimeout,
-    int connectorWorkerPoolSize) {
+    int connectorWorkerPoolSize,
+    String forwardedHeaders) {
 
   /** {@return the same settings with secrets masked, for the start-up log} */
   @Override

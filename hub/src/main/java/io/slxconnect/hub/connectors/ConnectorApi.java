@@ -2,6 +2,7 @@ package io.slxconnect.hub.connectors;
 
 import io.slxconnect.api.ConnectionReport;
 import io.slxconnect.hub.audit.AuditLog;
+import io.slxconnect.hub.crypto.SecretBox;
 import io.slxconnect.hub.http.ApiException;
 import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
@@ -13,6 +14,7 @@ import io.slxconnect.hub.store.ConnectorStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -88,12 +90,12 @@ public final class ConnectorApi {
     var prepared = settings.prepare(type, body.getJsonObject("settings"), new JsonObject());
     boolean enabled = body.getBoolean("enabled", true);
     return store.insert(id, body.getString("name"), type.id(), enabled, prepared.settings(),
-            settings.seal(id, prepared.secrets()))
+            settings.seal(id, prepared.secrets()), prepared.secretNames())
         .map(created -> created.orElseThrow(() -> ApiException.conflict(
             "A connector named '" + body.getString("name") + "' already exists")))
         .compose(created -> audit.record(request, "connector.created", target(created), true,
                 new JsonObject().put("type", type.id()).put("settings", created.settings())
-                    .put("secretsSet", new JsonArray(List.copyOf(prepared.secrets().fieldNames()))))
+                    .put("secretsSet", new JsonArray(prepared.secretNames())))
             .compose(v -> enabled ? runtime.start(created).mapEmpty()
                 : Future.succeededFuture())
             .map(v -> Reply.created(toJson(created))));
@@ -104,14 +106,13 @@ public final class ConnectorApi {
     String name = body.getString("name");
     return existing(request).compose(current -> {
       InstalledType type = type(current.type(), false);
+      // Secrets the master key cannot open are dropped: the admin enters them again here.
       var prepared = settings.prepare(type, body.getJsonObject("settings"),
-          settings.open(current.id(), current.sealedSecrets()));
-      return store.nameTaken(name, current.id())
-          .compose(taken -> taken
-              ? Future.failedFuture(ApiException.conflict("A connector named '" + name
-                  + "' already exists"))
-              : store.update(current.id(), name, prepared.settings(),
-                  settings.seal(current.id(), prepared.secrets())))
+          settings.openOrEmpty(current.id(), current.sealedSecrets()));
+      return store.update(current.id(), name, prepared.settings(),
+              settings.seal(current.id(), prepared.secrets()), prepared.secretNames())
+          .recover(e -> Future.failedFuture(isUniqueViolation(e)
+              ? ApiException.conflict("A connector named '" + name + "' already exists") : e))
           .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
           .compose(updated -> audit.record(request, "connector.updated", target(updated), true,
                   new JsonObject().put("settings", updated.settings())
@@ -153,13 +154,26 @@ public final class ConnectorApi {
   private Future<Reply> test(ApiRequest request) {
     return existing(request).compose(current -> {
       InstalledType type = type(current.type(), false);
-      JsonObject merged = current.settings().copy()
-          .mergeIn(settings.open(current.id(), current.sealedSecrets()));
+      JsonObject merged = current.settings().copy().mergeIn(storedSecrets(current));
       return runtime.test(type, current.id(), merged)
           .compose(report -> audit.record(request, "connector.tested", target(current),
                   report.success(), new JsonObject())
               .map(v -> Reply.ok(toJson(report))));
     });
+  }
+
+  /** The stored secrets; when the master key cannot open them, the admin must enter them again. */
+  private JsonObject storedSecrets(ConnectorRecord r) {
+    try {
+      return settings.open(r.id(), r.sealedSecrets());
+    } catch (SecretBox.SecretBoxException e) {
+      throw ApiException.conflict(e.getMessage() + "; enter this connector's secrets again ("
+          + String.join(", ", r.secretNames()) + ")");
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 
   private Future<ConnectorRecord> existing(ApiRequest request) {
@@ -177,18 +191,14 @@ public final class ConnectorApi {
   }
 
   private JsonObject toJson(ConnectorRecord r) {
-    JsonArray secretsSet = new JsonArray();
-    if (r.sealedSecrets() != null) {
-      settings.open(r.id(), r.sealedSecrets()).fieldNames().stream().sorted()
-          .forEach(secretsSet::add);
-    }
+    // Secret names are stored beside the sealed values: listing never needs the master key.
     return new JsonObject()
         .put("id", r.id().toString())
         .put("name", r.name())
         .put("type", r.type())
         .put("enabled", r.enabled())
         .put("settings", r.settings())
-        .put("secretsSet", secretsSet)
+        .put("secretsSet", new JsonArray(r.secretNames()))
         .put("status", runtime.state(r.id()).toJson())
         .put("createdAt", r.createdAt().toInstant().toString())
         .put("updatedAt", r.updatedAt().toInstant().toString());
@@ -207,7 +217,7 @@ public final class ConnectorApi {
   private static JsonArray secretsChanged(InstalledType type, JsonObject body) {
     JsonObject submitted = body.getJsonObject("settings");
     return new JsonArray(type.secretFields().stream()
-        .filter(s -> submitted.getValue(s) != null && !"".equals(submitted.getValue(s)))
+        .filter(s -> submitted.containsKey(s) && !"".equals(submitted.getValue(s)))
         .toList());
   }
 

@@ -1,7 +1,6 @@
 package io.slxconnect.hub.connectors;
 
 import io.slxconnect.api.ConnectionReport;
-import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.hub.plugins.InstalledType;
 import io.slxconnect.hub.plugins.PluginRuntime;
@@ -45,6 +44,8 @@ public final class ConnectorRuntime {
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
   private final Map<UUID, ConnectorState> states = new ConcurrentHashMap<>();
   private final Map<UUID, Retry> retries = new ConcurrentHashMap<>();
+  /** Bumped by every start and stop: a start that finishes after a newer one began is undone. */
+  private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
 
   private record Running(ConnectorInstance instance, HubConnectorContext context) {
   }
@@ -91,8 +92,15 @@ public final class ConnectorRuntime {
    * @return its state after the attempt (never a failed future)
    */
   public Future<ConnectorState> start(ConnectorRecord record) {
+    cancelRetry(record.id());
+    retries.remove(record.id());
+    return launch(record);
+  }
+
+  /** Starts without resetting the retry delay, which the retry timer keeps growing. */
+  private Future<ConnectorState> launch(ConnectorRecord record) {
     UUID id = record.id();
-    cancelRetry(id);
+    long generation = generations.merge(id, 1L, Long::sum);
     return stopInstance(id).compose(v -> {
       Optional<InstalledType> type = plugins.type(record.type());
       if (type.isEmpty()) {
@@ -115,22 +123,31 @@ public final class ConnectorRuntime {
             + e, true));
       }
       return PluginCalls.call("Starting " + record.name(), options.callTimeout(), instance::start)
-          .map(started -> {
+          .compose(started -> {
+            if (generations.get(id) != generation) {
+              // Stopped, deleted or restarted meanwhile: this instance must not stay running.
+              return stopAndClose(record, instance, context).map(state(id));
+            }
             running.put(id, new Running(instance, context));
             retries.remove(id);
             ConnectorState state = ConnectorState.running();
             states.put(id, state);
             LOG.info("Connector {} ({}) is running", record.name(), id);
-            return state;
-          })
-          .recover(e -> PluginCalls.call("Stopping " + record.name(), options.callTimeout(),
-                  instance::stop)
-              .eventually(() -> {
-                context.close();
-                return Future.succeededFuture();
-              })
-              .transform(ignored -> Future.succeededFuture(fail(record, message(e), true))));
+            return Future.succeededFuture(state);
+          }, e -> stopAndClose(record, instance, context).map(v2 ->
+              generations.get(id) == generation ? fail(record, message(e), true) : state(id)));
     });
+  }
+
+  private Future<Void> stopAndClose(ConnectorRecord record, ConnectorInstance instance,
+      HubConnectorContext context) {
+    return PluginCalls.call("Stopping " + record.name(), options.callTimeout(), instance::stop)
+        .otherwiseEmpty()
+        .eventually(() -> {
+          context.close();
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 
   /**
@@ -140,6 +157,7 @@ public final class ConnectorRuntime {
    * @return completes when stopped
    */
   public Future<Void> stop(UUID id) {
+    generations.merge(id, 1L, Long::sum);
     cancelRetry(id);
     retries.remove(id);
     return stopInstance(id).onComplete(r -> states.put(id, ConnectorState.stopped()));
@@ -158,7 +176,9 @@ public final class ConnectorRuntime {
   /** @return completes when every connector has stopped */
   public Future<Void> stopAll() {
     List<Future<Void>> stops = new ArrayList<>();
-    new ArrayList<>(running.keySet()).forEach(id -> stops.add(stop(id)));
+    java.util.Set<UUID> ids = new java.util.HashSet<>(generations.keySet());
+    ids.addAll(running.keySet());
+    ids.forEach(id -> stops.add(stop(id)));
     return Future.join(stops).otherwiseEmpty().mapEmpty();
   }
 
@@ -178,16 +198,22 @@ public final class ConnectorRuntime {
       instance = type.type().create(context);
     } catch (RuntimeException | LinkageError e) {
       context.close();
-      return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,
-          "The plugin could not create the connector: " + e, e));
+      return Future.succeededFuture(failedTest("The plugin could not create the connector: "
+          + e));
     }
     return PluginCalls.call("Testing the connection", options.callTimeout(), instance::test)
+        .recover(e -> Future.succeededFuture(failedTest(message(e))))
         .eventually(() -> PluginCalls.call("Stopping the test connection",
                 options.callTimeout(), instance::stop)
             .eventually(() -> {
               context.close();
               return Future.succeededFuture();
             }));
+  }
+
+  /** A test that could not run is still answered as a report, with the reason as its step. */
+  private static ConnectionReport failedTest(String reason) {
+    return new ConnectionReport(List.of(ConnectionReport.Step.failed("test", reason)), Map.of());
   }
 
   /**
@@ -241,7 +267,8 @@ public final class ConnectorRuntime {
           : previous.delay().multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY
           : previous.delay().multipliedBy(2);
       long timer = vertx.setTimer(delay.toMillis(), t -> store.find(record.id())
-          .onSuccess(current -> current.filter(ConnectorRecord::enabled).ifPresent(this::start)));
+          .onSuccess(current -> current.filter(ConnectorRecord::enabled).ifPresent(this::launch))
+          .onFailure(e -> fail(record, "Restart postponed: " + e.getMessage(), true)));
       retries.put(record.id(), new Retry(timer, delay));
     }
     return state;
@@ -255,7 +282,6 @@ public final class ConnectorRuntime {
   }
 
   private static String message(Throwable e) {
-    return e instanceof ConnectorException || e.getMessage() != null ? e.getMessage()
-        : e.toString();
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

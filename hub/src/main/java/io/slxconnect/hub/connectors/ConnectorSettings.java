@@ -12,11 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns settings submitted through the API into what is stored, and back: fills defaults from
- * the type's schema, keeps stored secrets the admin left out, validates against the schema
+ * the type's schema, keeps stored secrets the admin left out or sent empty (an explicit
+ * {@code null} clears one), validates against the schema
  * (422 naming the field), and splits secrets ({@code writeOnly} properties) from the rest so
  * that they are sealed with AES-GCM and never returned.
  */
 public final class ConnectorSettings {
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ConnectorSettings.class);
 
   private final SecretBox box;
   private final Map<String, BodyValidator> validators = new ConcurrentHashMap<>();
@@ -38,6 +42,11 @@ public final class ConnectorSettings {
    */
   public record Prepared(JsonObject settings, JsonObject secrets) {
 
+    /** @return the names of the secrets, sorted */
+    public java.util.List<String> secretNames() {
+      return secrets.fieldNames().stream().sorted().toList();
+    }
+
     /** @return every setting, secrets included, as the connector instance gets them */
     public JsonObject merged() {
       return settings.copy().mergeIn(secrets);
@@ -57,10 +66,11 @@ public final class ConnectorSettings {
     JsonObject merged = submitted.copy();
     for (String secret : type.secretFields()) {
       Object value = merged.getValue(secret);
-      if ((value == null || "".equals(value)) && storedSecrets.containsKey(secret)) {
+      boolean keep = !merged.containsKey(secret) || "".equals(value);
+      if (keep && storedSecrets.containsKey(secret)) {
         merged.put(secret, storedSecrets.getValue(secret));
-      } else if ("".equals(value)) {
-        merged.remove(secret);
+      } else if (value == null || "".equals(value)) {
+        merged.remove(secret); // an explicit null clears a stored secret
       }
     }
     JsonObject properties = type.settingsSchema().getJsonObject("properties", new JsonObject());
@@ -106,6 +116,24 @@ public final class ConnectorSettings {
   public JsonObject open(UUID connectorId, byte[] sealed) {
     return sealed == null ? new JsonObject()
         : new JsonObject(new String(box.open(sealed, aad(connectorId)), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Opens a connector's secrets, or gives none when they cannot be opened (the master key
+   * changed), so that an update can replace them.
+   *
+   * @param connectorId the connector
+   * @param sealed the sealed form, or {@code null}
+   * @return the plain secrets, or an empty object
+   */
+  public JsonObject openOrEmpty(UUID connectorId, byte[] sealed) {
+    try {
+      return open(connectorId, sealed);
+    } catch (SecretBox.SecretBoxException e) {
+      LOG.warn("Secrets of connector {} cannot be opened ({}); they must be entered again",
+          connectorId, e.getMessage());
+      return new JsonObject();
+    }
   }
 
   private BodyValidator validator(InstalledType type) {

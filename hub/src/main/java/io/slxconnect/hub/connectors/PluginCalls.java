@@ -30,7 +30,6 @@ final class PluginCalls {
     }
     return future.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
-            || e.getClass().getSimpleName().equals("NoStackTraceTimeoutException")
             ? new ConnectorException(ConnectorException.Reason.UNAVAILABLE,
                 what + " did not finish within " + timeout.toSeconds() + " s")
             : e));

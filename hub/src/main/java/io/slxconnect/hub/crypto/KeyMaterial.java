@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -59,19 +59,23 @@ public final class KeyMaterial {
     return bytes;
   }
 
+  /** Writes the key to a private temp file, then moves it in place: never a half-written key. */
   private static void create(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     String encoded = Base64.getEncoder().encodeToString(randomBytes(KEY_BYTES));
+    Path temp;
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException raced) {
-      return;
+      temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
+      temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     }
-    Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(temp, encoded + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException raced) {
+      Files.deleteIfExists(temp);
+    }
   }
 
   private static byte[] decode(String base64, String source) {

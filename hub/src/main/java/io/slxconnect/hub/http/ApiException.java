@@ -117,6 +117,17 @@ public class ApiException extends RuntimeException {
   }
 
   /**
+   * 503: the hub is overloaded for now.
+   *
+   * @param detail why
+   * @param retryAfterSeconds when to try again
+   * @return the exception
+   */
+  public static ApiException unavailable(String detail, long retryAfterSeconds) {
+    return new ApiException(503, "Service unavailable", detail, List.of(), retryAfterSeconds);
+  }
+
+  /**
    * 429: too many attempts.
    *
    * @param detail why

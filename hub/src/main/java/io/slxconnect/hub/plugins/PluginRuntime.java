@@ -131,12 +131,32 @@ public final class PluginRuntime implements AutoCloseable {
     if (id == null || !id.matches("[a-z][a-z0-9-]{1,39}")) {
       throw new IllegalStateException("Connector type id '" + id + "' is not a lower-case name");
     }
+    JsonObject schema = type.settingsSchema();
+    if (hasNestedSecret(schema, 0)) {
+      throw new IllegalStateException("Connector type '" + id + "' marks a nested setting "
+          + "writeOnly; the hub encrypts only top-level secrets, so it refuses the type");
+    }
     var capabilities = type.capabilities();
     return new InstalledType(type, id, type.displayName(), type.description(),
         type.settingsSchema().copy(),
         capabilities.isEmpty() ? EnumSet.noneOf(io.slxconnect.api.Capability.class)
             : EnumSet.copyOf(capabilities),
         plugin.getPluginId(), plugin.getDescriptor().getVersion());
+  }
+
+  /** Whether a writeOnly (secret) marker appears below the top-level properties. */
+  private static boolean hasNestedSecret(Object node, int depth) {
+    if (node instanceof JsonObject object) {
+      if (depth > 2 && object.getBoolean("writeOnly", false)) {
+        return true;
+      }
+      return object.fieldNames().stream().anyMatch(f -> hasNestedSecret(object.getValue(f),
+          depth + 1));
+    }
+    if (node instanceof JsonArray array) {
+      return array.stream().anyMatch(v -> hasNestedSecret(v, depth + 1));
+    }
+    return false;
   }
 
   private void refuse(String file, PluginWrapper plugin, String error) {

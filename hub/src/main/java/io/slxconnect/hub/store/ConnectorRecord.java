@@ -14,18 +14,21 @@ import java.util.UUID;
  * @param enabled whether it runs (started with the hub)
  * @param settings the settings, secrets excluded
  * @param sealedSecrets the secret settings, AES-GCM sealed, or {@code null} when none
+ * @param secretNames the names of the stored secrets, so that they can be listed unopened
  * @param createdAt when created
  * @param updatedAt when last changed
  */
 public record ConnectorRecord(UUID id, String name, String type, boolean enabled,
-    JsonObject settings, byte[] sealedSecrets, OffsetDateTime createdAt,
+    JsonObject settings, byte[] sealedSecrets, java.util.List<String> secretNames,
+    OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
   static ConnectorRecord of(Row row) {
     var secrets = row.getBuffer("secrets");
     return new ConnectorRecord(row.getUUID("id"), row.getString("name"), row.getString("type"),
         row.getBoolean("enabled"), row.getJsonObject("settings"),
-        secrets == null ? null : secrets.getBytes(), row.getOffsetDateTime("created_at"),
+        secrets == null ? null : secrets.getBytes(),
+        java.util.List.of(row.getArrayOfStrings("secret_names")), row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"));
   }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class ConnectorStore {
 
   private static final String COLUMNS =
-      "id, name, type, enabled, settings, secrets, created_at, updated_at";
+      "id, name, type, enabled, settings, secrets, secret_names, created_at, updated_at";
 
   private final Pool pool;
 
@@ -56,14 +56,16 @@ public final class ConnectorStore {
    * @param enabled whether it runs
    * @param settings settings without secrets
    * @param sealedSecrets sealed secrets, or {@code null}
+   * @param secretNames the names of the sealed secrets
    * @return the connector, or empty when the name is taken
    */
   public Future<Optional<ConnectorRecord>> insert(UUID id, String name, String type,
-      boolean enabled, JsonObject settings, byte[] sealedSecrets) {
+      boolean enabled, JsonObject settings, byte[] sealedSecrets, List<String> secretNames) {
     return pool.preparedQuery("INSERT INTO connectors (id, name, type, enabled, settings, "
-            + "secrets) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING "
-            + "RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, name, type, enabled, settings, buffer(sealedSecrets)))
+            + "secrets, secret_names) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+            + "ON CONFLICT (name) DO NOTHING RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, name, type, enabled, settings, buffer(sealedSecrets),
+            secretNames.toArray(new String[0])))
         .map(ConnectorStore::first);
   }
 
@@ -74,27 +76,16 @@ public final class ConnectorStore {
    * @param name the new name
    * @param settings the new settings without secrets
    * @param sealedSecrets the new sealed secrets, or {@code null}
+   * @param secretNames the names of the sealed secrets
    * @return the connector, or empty when it does not exist
    */
   public Future<Optional<ConnectorRecord>> update(UUID id, String name, JsonObject settings,
-      byte[] sealedSecrets) {
+      byte[] sealedSecrets, List<String> secretNames) {
     return pool.preparedQuery("UPDATE connectors SET name = $2, settings = $3, secrets = $4, "
-            + "updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, name, settings, buffer(sealedSecrets)))
+            + "secret_names = $5, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, name, settings, buffer(sealedSecrets),
+            secretNames.toArray(new String[0])))
         .map(ConnectorStore::first);
-  }
-
-  /**
-   * Whether another connector already has this name.
-   *
-   * @param name the name
-   * @param except the connector being renamed
-   * @return {@code true} when taken
-   */
-  public Future<Boolean> nameTaken(String name, UUID except) {
-    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM connectors WHERE name = $1 "
-            + "AND id <> $2)").execute(Tuple.of(name, except))
-        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /**

@@ -4,11 +4,15 @@ import io.slxconnect.hub.config.DatabaseConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Builds the non-blocking connection pool every store shares. */
 public final class Database {
@@ -25,32 +29,65 @@ public final class Database {
    * @return the pool
    */
   public static Pool pool(Vertx vertx, DatabaseConfig config, int poolSize) {
+    SslMode mode = SslMode.of(config.sslMode());
     PgConnectOptions options = new PgConnectOptions()
         .setHost(config.host())
         .setPort(config.port())
         .setDatabase(config.database())
         .setUser(config.user())
-        .setSslMode(SslMode.of(config.sslMode()));
+        .setSslMode(mode);
     config.password().ifPresent(options::setPassword);
-    config.sslRootCert().ifPresent(cert -> options.setSslOptions(
-        new ClientSSLOptions().setTrustOptions(new PemTrustOptions().addCertPath(cert))));
+    if (mode != SslMode.DISABLE) {
+      options.setSslOptions(tls(mode, config));
+    }
     return build(vertx, options, poolSize);
   }
 
   /**
-   * A pool to the embedded PostgreSQL, on loopback where it trusts local connections.
+   * TLS as libpq's sslmode means it: {@code require} encrypts without checking the server;
+   * {@code verify-ca} checks the certificate against the given CA (or the JVM's trust store);
+   * {@code verify-full} also checks that it was issued for the host name.
+   */
+  private static ClientSSLOptions tls(SslMode mode, DatabaseConfig config) {
+    ClientSSLOptions tls = new ClientSSLOptions();
+    if (mode == SslMode.REQUIRE) {
+      return tls.setTrustAll(true);
+    }
+    tls.setTrustOptions(config.sslRootCert()
+        .<TrustOptions>map(cert -> new PemTrustOptions().addCertPath(cert))
+        .orElseGet(Database::jvmTrustStore));
+    if (mode == SslMode.VERIFY_FULL) {
+      tls.setHostnameVerificationAlgorithm("HTTPS");
+    }
+    return tls;
+  }
+
+  private static TrustOptions jvmTrustStore() {
+    try {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      return TrustOptions.wrap(factory);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("The JVM's trust store cannot be read", e);
+    }
+  }
+
+  /**
+   * A pool to the embedded PostgreSQL, on loopback.
    *
    * @param vertx the Vert.x instance
-   * @param port the embedded server's port
+   * @param embedded the embedded server
    * @param poolSize the maximum number of connections
    * @return the pool
    */
-  public static Pool embeddedPool(Vertx vertx, int port, int poolSize) {
+  public static Pool embeddedPool(Vertx vertx, EmbeddedDatabase embedded, int poolSize) {
     PgConnectOptions options = new PgConnectOptions()
         .setHost("127.0.0.1")
-        .setPort(port)
+        .setPort(embedded.port())
         .setDatabase("postgres")
-        .setUser("postgres");
+        .setUser("postgres")
+        .setPassword(embedded.password());
     return build(vertx, options, poolSize);
   }
 

@@ -51,6 +51,7 @@ public final class Migrations {
             + "name text PRIMARY KEY, checksum text NOT NULL, "
             + "applied_at timestamptz NOT NULL DEFAULT now())").execute())
         .compose(v -> scripts())
+        .compose(scripts -> refuseNewerSchema(conn, scripts).map(scripts))
         .compose(scripts -> applyAll(conn, scripts))
         .eventually(() -> conn.query("SELECT pg_advisory_unlock(" + LOCK_KEY + ")").execute()
             .eventually(conn::close)));
@@ -67,6 +68,24 @@ public final class Migrations {
       }
       return Future.all(reads).map(all -> all.<Script>list());
     });
+  }
+
+  /** A database migrated by a newer hub would be misread by this one: refuse to start. */
+  private static Future<Void> refuseNewerSchema(SqlConnection conn, List<Script> scripts) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    scripts.forEach(s -> known.add(s.name()));
+    return conn.query("SELECT name FROM schema_migrations ORDER BY name").execute()
+        .compose(rows -> {
+          List<String> unknown = new ArrayList<>();
+          rows.forEach(row -> {
+            if (!known.contains(row.getString(0))) {
+              unknown.add(row.getString(0));
+            }
+          });
+          return unknown.isEmpty() ? Future.succeededFuture()
+              : Future.failedFuture(new IllegalStateException("The database was migrated by a "
+                  + "newer SLX Connect (" + unknown + "); run that version or newer"));
+        });
   }
 
   private Future<Integer> applyAll(SqlConnection conn, List<Script> scripts) {

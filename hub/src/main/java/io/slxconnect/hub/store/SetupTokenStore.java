@@ -36,6 +36,18 @@ public final class SetupTokenStore {
   }
 
   /**
+   * Whether a token is valid now, without using it up.
+   *
+   * @param digest the digest of the token presented
+   * @return whether it is valid
+   */
+  public Future<Boolean> isLive(String digest) {
+    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM setup_tokens WHERE digest = $1 "
+            + "AND expires_at > now())").execute(Tuple.of(digest))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /**
    * Consumes a token: it works once.
    *
    * @param client a transaction's connection

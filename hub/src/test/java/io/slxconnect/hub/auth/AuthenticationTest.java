@@ -86,10 +86,25 @@ class AuthenticationTest {
     assertEquals(200, refreshed.status(), refreshed.body());
     String second = refreshed.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
     assertNotEquals(first, second);
-    assertEquals(401, client.send("POST", "/api/v1/auth/refresh", null, null, first).status(),
-        "a used refresh token does not work twice");
     assertEquals(200, HUB.get().client().withToken(refreshed.json().getString("accessToken"))
         .get("/api/v1/auth/me").status());
+    var third = client.send("POST", "/api/v1/auth/refresh", null, null, second);
+    assertEquals(200, third.status(), "the new refresh token works");
+  }
+
+  @Test
+  void aReplayedRefreshTokenEndsTheSession() {
+    ApiClient client = HUB.get().admin();
+    String stolen = client.refreshCookie();
+    var legitimate = client.send("POST", "/api/v1/auth/refresh", null, null, stolen);
+    assertEquals(200, legitimate.status());
+    assertEquals(401, client.send("POST", "/api/v1/auth/refresh", null, null, stolen).status(),
+        "a used refresh token does not work twice");
+    String access = legitimate.json().getString("accessToken");
+    assertEquals(401, HUB.get().client().withToken(access).get("/api/v1/auth/me").status(),
+        "the replay ended the whole session");
+    String latest = legitimate.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+    assertEquals(401, client.send("POST", "/api/v1/auth/refresh", null, null, latest).status());
   }
 
   @Test

@@ -41,6 +41,23 @@ class LoginThrottleTest {
   }
 
   @Test
+  void attemptsAreCountedBeforeTheirOutcomeIsKnown() {
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+      assertTrue(throttle.attempt("dave", "203.0.113.1").isEmpty(), "attempt " + i);
+    }
+    assertTrue(throttle.attempt("dave", "203.0.113.1").isPresent(),
+        "parallel guesses in flight already count");
+  }
+
+  @Test
+  void successfulLoginsDoNotLockTheirAddress() {
+    for (int i = 0; i < 3 * LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+      assertTrue(throttle.attempt("user" + (i % 3), "192.0.2.9").isEmpty());
+      throttle.succeeded("user" + (i % 3), "192.0.2.9");
+    }
+  }
+
+  @Test
   void oneAddressTryingManyAccountsIsLocked() {
     for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
       throttle.failed("user" + i, "192.0.2.1");
@@ -54,7 +71,7 @@ class LoginThrottleTest {
     for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT - 1; i++) {
       throttle.failed("carol", "198.51.100.1");
     }
-    throttle.succeeded("carol");
+    throttle.succeeded("carol", "198.51.100.1");
     throttle.failed("carol", "198.51.100.1");
     assertTrue(throttle.blockedFor("carol", "198.51.100.7").isEmpty());
   }

@@ -2,6 +2,7 @@ package io.slxconnect.hub.store;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.TestDatabase;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,9 @@ class EmbeddedDatabaseTest {
       assertTrue(orphan.get().onExit().isDone() || !orphan.get().isAlive(),
           "the orphaned PostgreSQL was stopped");
       api(httpPort).client().login("kept", "kept-across-restarts");
+      assertThrows(SQLException.class, () -> DriverManager.getConnection(
+          "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "").close(),
+          "the embedded PostgreSQL does not trust local connections");
     } finally {
       second.destroy();
       assertEquals(true, second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));

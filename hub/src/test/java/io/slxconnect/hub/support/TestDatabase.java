@@ -30,7 +30,8 @@ public final class TestDatabase {
     if (server == null) {
       try {
         Path dir = Files.createTempDirectory("slx-test-pg");
-        server = EmbeddedDatabase.start(dir.resolve("data"), freePort());
+        server = EmbeddedDatabase.start(dir.resolve("data"), freePort(),
+            dir.resolve("postgres.password"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             server.close();
@@ -44,13 +45,14 @@ public final class TestDatabase {
     }
     String name = "slx_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     try (Connection c = DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres", "postgres", "")) {
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres", "postgres",
+        server.password())) {
       c.createStatement().execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return new DatabaseConfig("127.0.0.1", server.port(), name, "postgres", Optional.empty(),
-        "disable", Optional.empty());
+    return new DatabaseConfig("127.0.0.1", server.port(), name, "postgres",
+        Optional.of(server.password()), "disable", Optional.empty());
   }
 
   /**
@@ -62,7 +64,7 @@ public final class TestDatabase {
    */
   public static String queryOne(DatabaseConfig db, String sql) {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.port()
-        + "/" + db.database(), "postgres", "")) {
+        + "/" + db.database(), "postgres", db.password().orElse(""))) {
       var rs = c.createStatement().executeQuery(sql);
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {

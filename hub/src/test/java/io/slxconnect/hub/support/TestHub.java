@@ -75,7 +75,7 @@ public final class TestHub implements AutoCloseable {
           base.dbPoolSize(), base.firstAdminUsername(), base.firstAdminPassword(),
           base.masterKey(), base.jwtKey(), base.jwtIssuer(), base.accessTokenTtl(),
           base.sessionTtl(), base.maxBodyBytes(), base.pluginCallTimeout(),
-          base.connectorWorkerPoolSize());
+          base.connectorWorkerPoolSize(), base.forwardedHeaders());
       return new TestHub(Hub.start(config), db, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("Test hub did not start", e);

@@ -21,6 +21,7 @@ import io.slxconnect.hub.crypto.SecretBox;
 import io.slxconnect.hub.health.HealthApi;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.ConsoleRoutes;
+import io.slxconnect.hub.http.HttpServerVerticle;
 import io.slxconnect.hub.http.OpenApiContract;
 import io.slxconnect.hub.http.Problems;
 import io.slxconnect.hub.http.Reply;
@@ -37,7 +38,7 @@ import io.slxconnect.hub.store.SessionStore;
 import io.slxconnect.hub.store.SetupTokenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
@@ -49,6 +50,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +64,12 @@ public final class Hub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
   private final List<AutoCloseable> resources;
-  private final HttpServer server;
+  private final int port;
   private final ConnectorRuntime connectors;
 
-  private Hub(List<AutoCloseable> resources, HttpServer server, ConnectorRuntime connectors) {
+  private Hub(List<AutoCloseable> resources, int port, ConnectorRuntime connectors) {
     this.resources = resources;
-    this.server = server;
+    this.port = port;
     this.connectors = connectors;
   }
 
@@ -171,21 +173,22 @@ public final class Hub implements AutoCloseable {
     }
 
     connectors.startAll().await();
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-            .setHost(config.httpHost())
-            .setPort(config.httpPort())
-            .setCompressionSupported(true)
-            // Plain-text HTTP/2 upgrades (h2c) are not offered: TLS terminates in front of the
-            // hub, and upgrade requests with large answers stalled some clients.
-            .setHttp2ClearTextEnabled(false))
-        .requestHandler(router)
-        .listen()
-        .await();
-    resources.add(0, () -> server.close().await());
+    // One server per core, each on its own event loop; Vert.x shares the port among them.
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
+        .setCompressionSupported(true)
+        // Plain-text HTTP/2 upgrades (h2c) are not offered: TLS terminates in front of the
+        // hub, and upgrade requests with large answers stalled some clients.
+        .setHttp2ClearTextEnabled(false);
+    AtomicInteger port = new AtomicInteger();
+    String deployment = vertx.deployVerticle(() -> new HttpServerVerticle(options, router, port),
+        new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
+    resources.add(0, () -> vertx.undeploy(deployment).await());
     LOG.info("SLX Connect is up at {} (listening on {}:{}) in {} ms; {} plugin jar(s) refused",
-        config.publicUrl(), config.httpHost(), server.actualPort(),
+        config.publicUrl(), config.httpHost(), port.get(),
         (System.nanoTime() - started) / 1_000_000, plugins.failedCount());
-    return new Hub(resources, server, connectors);
+    return new Hub(resources, port.get(), connectors);
   }
 
   private static AllowForwardHeaders forwardHeaders(String setting) {
@@ -199,7 +202,7 @@ public final class Hub implements AutoCloseable {
 
   /** @return the port the HTTP server listens on (useful with port 0) */
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   /** @return the running connector instances */

@@ -3,8 +3,8 @@ import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { matchFieldErrors } from '../shared/form/fieldErrors';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../shared/permissions';
-import { createAdmin, MIN_PASSWORD_LENGTH, USERNAME_PATTERN, type Admin, type Role } from './adminsApi';
-import { checkPassword, Field, inputProps } from './fields';
+import { createAdmin, USERNAME_PATTERN, type Admin, type Role } from './adminsApi';
+import { checkPassword, Field, inputProps, NewPasswordFields } from './fields';
 
 type FieldName = 'username' | 'role' | 'password' | 'confirm';
 
@@ -101,26 +101,15 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
             ))}
           </select>
         </Field>
-        <Field id="admin-password" label="Password" error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
-          <input
-            {...inputProps('admin-password', errors.password, 'admin-password-help')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <Field id="admin-confirm" label="Confirm password" error={errors.confirm}>
-          <input
-            {...inputProps('admin-confirm', errors.confirm)}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </Field>
+        <NewPasswordFields
+          idPrefix="admin"
+          label="Password"
+          password={password}
+          confirm={confirm}
+          errors={errors}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+        />
       </div>
       <div className="form-actions">
         <span className="spacer" />

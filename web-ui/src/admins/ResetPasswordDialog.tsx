@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { matchFieldErrors } from '../shared/form/fieldErrors';
-import { MIN_PASSWORD_LENGTH, type Admin } from './adminsApi';
-import { checkPassword, Field, inputProps, type PasswordErrors } from './fields';
+import type { Admin } from './adminsApi';
+import { checkPassword, NewPasswordFields, type PasswordErrors } from './fields';
 
 interface Props {
   admin: Admin;
@@ -74,27 +74,16 @@ export function ResetPasswordDialog({ admin, self, onSubmit, onCancel }: Props) 
               : 'Their sessions end: they log in again with the new password.'}
           </p>
           <ErrorAlert error={error} unmatched={unmatched} />
-          <Field id="reset-password" label="New password" error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
-            <input
-              {...inputProps('reset-password', errors.password, 'reset-password-help')}
-              ref={firstRef}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
-          <Field id="reset-confirm" label="Confirm password" error={errors.confirm}>
-            <input
-              {...inputProps('reset-confirm', errors.confirm)}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          </Field>
+          <NewPasswordFields
+            idPrefix="reset"
+            label="New password"
+            password={password}
+            confirm={confirm}
+            errors={errors}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            passwordRef={firstRef}
+          />
           <div className="modal-actions">
             <button type="button" className="btn" onClick={onCancel} disabled={busy}>
               Cancel

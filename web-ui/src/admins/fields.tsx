@@ -58,3 +58,47 @@ export function checkPassword(password: string, confirm: string): PasswordErrors
   if (confirm !== password) found.confirm = 'The passwords do not match';
   return found;
 }
+
+interface PasswordFieldsProps {
+  /** Prefix of the two inputs' ids: `<prefix>-password` and `<prefix>-confirm`. */
+  idPrefix: string;
+  label: string;
+  password: string;
+  confirm: string;
+  errors: PasswordErrors;
+  onPassword: (value: string) => void;
+  onConfirm: (value: string) => void;
+  passwordRef?: React.Ref<HTMLInputElement>;
+}
+
+/** A new password and its confirmation, as the add-admin form and the reset dialog ask them. */
+export function NewPasswordFields(props: PasswordFieldsProps) {
+  const { idPrefix, label, password, confirm, errors, onPassword, onConfirm, passwordRef } = props;
+  const passwordId = `${idPrefix}-password`;
+  const confirmId = `${idPrefix}-confirm`;
+  return (
+    <>
+      <Field id={passwordId} label={label} error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
+        <input
+          {...inputProps(passwordId, errors.password, `${passwordId}-help`)}
+          ref={passwordRef}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+        />
+      </Field>
+      <Field id={confirmId} label="Confirm password" error={errors.confirm}>
+        <input
+          {...inputProps(confirmId, errors.confirm)}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => onConfirm(e.target.value)}
+        />
+      </Field>
+    </>
+  );
+}

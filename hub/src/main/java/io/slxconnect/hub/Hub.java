@@ -145,7 +145,7 @@ public final class Hub implements AutoCloseable {
     resources.add(0, () -> connectors.stopAll().await());
 
     OpenApiContract contract = OpenApiContract.load();
-    ApiRouter api = new ApiRouter(contract, new BearerAuthenticator(tokens, sessions));
+    ApiRouter api = new ApiRouter(contract, new BearerAuthenticator(tokens, sessions), audit);
     api.handle("getOpenApi", request -> Future.succeededFuture(Reply.ok(contract.document())))
         .handle("getMetrics", request -> Future.succeededFuture(Reply.text(metrics.scrape(),
             "text/plain; version=0.0.4; charset=utf-8")));

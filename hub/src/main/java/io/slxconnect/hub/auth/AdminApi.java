@@ -12,6 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 
 /**
  * Admin accounts: list, create, change role, password or state, delete. A password change or a
@@ -82,11 +84,13 @@ public final class AdminApi {
     Boolean enabled = body.getBoolean("enabled");
     boolean weakens = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled);
     return existing(username)
-        .compose(current -> weakens && current.role() == Role.ADMIN && current.enabled()
-            ? refuseIfLastAdmin("demote or disable") : Future.succeededFuture())
-        .compose(v -> body.containsKey("password") ? passwords.hash(body.getString("password"))
-            : Future.<String>succeededFuture(null))
-        .compose(h -> admins.update(username, h, role, enabled))
+        .compose(current -> body.containsKey("password")
+            ? passwords.hash(body.getString("password")) : Future.<String>succeededFuture(null))
+        .compose(hash -> guarded(conn -> admins.findByUsername(conn, username)
+            .compose(current -> current.isPresent() && weakens && current.get().role() == Role.ADMIN
+                && current.get().enabled()
+                ? refuseIfLastAdmin(conn, "demote or disable") : Future.succeededFuture())
+            .compose(v -> admins.update(conn, username, hash, role, enabled))))
         .map(updated -> updated.orElseThrow(() -> ApiException.notFound(
             "No admin named " + username)))
         .compose(updated -> (body.containsKey("password") || Boolean.FALSE.equals(enabled)
@@ -98,10 +102,12 @@ public final class AdminApi {
 
   private Future<Reply> delete(ApiRequest request) {
     String username = request.path("username");
-    return existing(username)
-        .compose(current -> current.role() == Role.ADMIN && current.enabled()
-            ? refuseIfLastAdmin("delete") : Future.succeededFuture())
-        .compose(v -> admins.delete(username))
+    return guarded(conn -> admins.findByUsername(conn, username)
+            .map(found -> found.orElseThrow(() -> ApiException.notFound(
+                "No admin named " + username)))
+            .compose(current -> current.role() == Role.ADMIN && current.enabled()
+                ? refuseIfLastAdmin(conn, "delete") : Future.succeededFuture())
+            .compose(v -> admins.delete(conn, username)))
         .compose(v -> audit.record(request, "admin.deleted", username, true, new JsonObject()))
         .map(v -> Reply.noContent());
   }
@@ -111,8 +117,18 @@ public final class AdminApi {
         () -> ApiException.notFound("No admin named " + username)));
   }
 
-  private Future<Void> refuseIfLastAdmin(String what) {
-    return admins.countEnabledAdmins().compose(count -> count <= 1
+  /**
+   * Runs a change in a transaction that holds other admin changes off, so that two concurrent
+   * removals cannot both pass the last-admin check.
+   */
+  private <T> Future<T> guarded(java.util.function.Function<SqlConnection, Future<T>> change) {
+    return pool.withTransaction(conn -> conn
+        .query("LOCK TABLE admins IN SHARE ROW EXCLUSIVE MODE").execute()
+        .compose(v -> change.apply(conn)));
+  }
+
+  private Future<Void> refuseIfLastAdmin(SqlClient client, String what) {
+    return admins.countEnabledAdmins(client).compose(count -> count <= 1
         ? Future.failedFuture(ApiException.conflict("Cannot " + what
             + " the last enabled admin; create another admin first"))
         : Future.succeededFuture());

@@ -1,5 +1,6 @@
 package io.slxconnect.hub.http;
 
+import io.slxconnect.hub.audit.AuditLog;
 import io.slxconnect.hub.auth.Authenticator;
 import io.slxconnect.hub.auth.Permission;
 import io.slxconnect.hub.auth.Principal;
@@ -28,6 +29,7 @@ public final class ApiRouter {
 
   private final OpenApiContract contract;
   private final Authenticator authenticator;
+  private final AuditLog audit;
   private final Map<String, Operation> operations = new HashMap<>();
 
   /**
@@ -35,10 +37,12 @@ public final class ApiRouter {
    *
    * @param contract the API document
    * @param authenticator checks bearer tokens
+   * @param audit records refused attempts
    */
-  public ApiRouter(OpenApiContract contract, Authenticator authenticator) {
+  public ApiRouter(OpenApiContract contract, Authenticator authenticator, AuditLog audit) {
     this.contract = contract;
     this.authenticator = authenticator;
+    this.audit = audit;
   }
 
   /**
@@ -84,12 +88,16 @@ public final class ApiRouter {
       Optional<BodyValidator> validator, Operation operation) {
     Future<Optional<Principal>> caller = spec.permission() == Permission.PUBLIC
         ? Future.succeededFuture(Optional.empty())
-        : authenticator.authenticate(ctx).map(principal -> {
-          if (!principal.role().allows(spec.permission())) {
-            throw ApiException.forbidden("The " + principal.role().apiName()
-                + " role may not do this (" + spec.id() + ")");
+        : authenticator.authenticate(ctx).compose(principal -> {
+          if (principal.role().allows(spec.permission())) {
+            return Future.succeededFuture(Optional.of(principal));
           }
-          return Optional.of(principal);
+          String address = ctx.request().remoteAddress() == null ? null
+              : ctx.request().remoteAddress().hostAddress();
+          return audit.record(principal.username(), address, "access.denied", spec.id(), false,
+                  new JsonObject().put("role", principal.role().apiName()))
+              .compose(v -> Future.failedFuture(ApiException.forbidden("The "
+                  + principal.role().apiName() + " role may not do this (" + spec.id() + ")")));
         });
     caller
         .map(principal -> {

@@ -35,7 +35,18 @@ public final class AdminStore {
    * @return the account, or empty
    */
   public Future<Optional<AdminAccount>> findByUsername(String username) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM admins WHERE username = $1")
+    return findByUsername(pool, username);
+  }
+
+  /**
+   * Finds an account by name.
+   *
+   * @param client the pool, or a transaction's connection
+   * @param username the name
+   * @return the account, or empty
+   */
+  public Future<Optional<AdminAccount>> findByUsername(SqlClient client, String username) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM admins WHERE username = $1")
         .execute(Tuple.of(username))
         .map(rows -> rows.size() == 0 ? Optional.empty()
             : Optional.of(AdminAccount.of(rows.iterator().next())));
@@ -90,15 +101,16 @@ public final class AdminStore {
   /**
    * Changes what is given; {@code null} keeps a value.
    *
+   * @param client the pool, or a transaction's connection
    * @param username the account
    * @param passwordHash a new hash, or {@code null}
    * @param role a new role, or {@code null}
    * @param enabled a new state, or {@code null}
    * @return the account as it now is, or empty when there is none
    */
-  public Future<Optional<AdminAccount>> update(String username, String passwordHash, Role role,
-      Boolean enabled) {
-    return pool.preparedQuery("UPDATE admins SET "
+  public Future<Optional<AdminAccount>> update(SqlClient client, String username,
+      String passwordHash, Role role, Boolean enabled) {
+    return client.preparedQuery("UPDATE admins SET "
             + "password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), "
             + "enabled = COALESCE($4, enabled) WHERE username = $1 RETURNING " + COLUMNS)
         .execute(Tuple.of(username, passwordHash, role == null ? null : role.apiName(), enabled))
@@ -109,21 +121,23 @@ public final class AdminStore {
   /**
    * Deletes an account; its sessions go with it.
    *
+   * @param client the pool, or a transaction's connection
    * @param username the account
    * @return whether it existed
    */
-  public Future<Boolean> delete(String username) {
-    return pool.preparedQuery("DELETE FROM admins WHERE username = $1")
+  public Future<Boolean> delete(SqlClient client, String username) {
+    return client.preparedQuery("DELETE FROM admins WHERE username = $1")
         .execute(Tuple.of(username)).map(rows -> rows.rowCount() > 0);
   }
 
   /**
    * How many enabled accounts have the admin role, so the last one is never removed.
    *
+   * @param client the pool, or a transaction's connection
    * @return the count
    */
-  public Future<Long> countEnabledAdmins() {
-    return pool.query("SELECT count(*) FROM admins WHERE role = 'admin' AND enabled").execute()
+  public Future<Long> countEnabledAdmins(SqlClient client) {
+    return client.query("SELECT count(*) FROM admins WHERE role = 'admin' AND enabled").execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

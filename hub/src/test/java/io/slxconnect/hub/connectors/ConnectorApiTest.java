@@ -142,5 +142,9 @@ class ConnectorApiTest {
     var r = operator.post("/api/v1/connectors", new JsonObject().put("name", "Nope")
         .put("type", "ldap").put("settings", ldap.settings(TestLdap.BIND_PASSWORD)));
     assertEquals(403, r.status());
+    var denied = admin.get("/api/v1/audit?action=access.denied&actor=ops").json()
+        .getJsonArray("items");
+    assertEquals("createConnector", denied.getJsonObject(0).getString("target"),
+        "refused attempts are audited");
   }
 }

@@ -51,7 +51,8 @@ class ApiContractTest {
   void anOperationWithoutHandlerStopsTheStart() {
     Vertx vertx = Vertx.vertx();
     try {
-      ApiRouter api = new ApiRouter(OpenApiContract.load(), ctx -> Future.failedFuture("no"));
+      ApiRouter api = new ApiRouter(OpenApiContract.load(), ctx -> Future.failedFuture("no"),
+          null);
       api.handle("login", r -> Future.succeededFuture(Reply.noContent()));
       var e = assertThrows(IllegalStateException.class, () -> api.mount(Router.router(vertx)));
       assertTrue(e.getMessage().contains("listConnectors"), e.getMessage());

@@ -3,6 +3,7 @@ package io.slxconnect.hub.http;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -35,18 +36,18 @@ public final class ConsoleRoutes {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(index);
-    router.route(HttpMethod.GET, "/").handler(serveIndex);
-    router.route(HttpMethod.GET, "/index.html").handler(serveIndex);
+    read(router, "/").handler(serveIndex);
+    read(router, "/index.html").handler(serveIndex);
     // A route's wildcard prefix is stripped before the file lookup, hence the assets root.
-    router.route(HttpMethod.GET, "/assets/*").handler(StaticHandler.create(WEBROOT + "/assets")
+    read(router, "/assets/*").handler(StaticHandler.create(WEBROOT + "/assets")
         .setMaxAgeSeconds(YEAR_SECONDS)
         .setSendVaryHeader(false)
         .setDefaultContentEncoding("UTF-8"));
-    router.route(HttpMethod.GET, "/assets/*").handler(ctx -> ctx.fail(404));
-    router.route(HttpMethod.GET, "/*").handler(StaticHandler.create(WEBROOT)
+    read(router, "/assets/*").handler(ctx -> ctx.fail(404));
+    read(router, "/*").handler(StaticHandler.create(WEBROOT)
         .setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
-    router.route(HttpMethod.GET, "/*").handler(ctx -> {
+    read(router, "/*").handler(ctx -> {
       String path = ctx.request().path();
       if (path.startsWith("/api/") || path.startsWith("/hooks/") || path.startsWith("/health")
           || path.equals("/metrics")) {
@@ -55,6 +56,11 @@ public final class ConsoleRoutes {
       }
       serveIndex.handle(ctx);
     });
+  }
+
+  /** A route for GET and HEAD: the console only reads. */
+  private static Route read(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   private static Buffer readIndex() {

@@ -29,6 +29,16 @@ class ConsoleAndOperationsTest {
   }
 
   @Test
+  void headRequestsAnswerLikeGetWithoutABody() throws Exception {
+    var head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+            .newBuilder(java.net.URI.create(HUB.get().baseUrl() + "/connectors"))
+            .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+  }
+
+  @Test
   void consoleRoutesSurviveAReload() {
     var deepLink = HUB.get().get("/connectors/new");
     assertEquals(200, deepLink.statusCode());

@@ -103,6 +103,29 @@ public final class ApiClient {
   }
 
   /**
+   * A text request with one extra header, as a push notification sends it.
+   *
+   * @param method the method
+   * @param path the path
+   * @param body the text body
+   * @param header the header's name
+   * @param value its value
+   * @return the response
+   */
+  public Response sendWithHeader(String method, String path, String body, String header,
+      String value) {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .timeout(Duration.ofSeconds(30)).header(header, value).header("Content-Type",
+              "text/plain").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path, e);
+    }
+  }
+
+  /**
    * Any request, with a cookie.
    *
    * @param method the method

@@ -1,0 +1,126 @@
+package io.slxconnect.hub.plugins;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.TestHub;
+import io.slxconnect.hub.testplugin.ProbeConnectorType;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a plugin does at run time, with a real plugin jar built from the test's probe connector:
+ * its push receiver gets requests under /hooks, and a plugin that throws or never answers leaves
+ * its connector failing with the reason while the hub carries on.
+ */
+class PluginBehaviourTest {
+
+  @TempDir
+  static Path plugins;
+  private static TestHub hub;
+  private static ApiClient admin;
+
+  @BeforeAll
+  static void start() throws IOException {
+    packProbePlugin(plugins.resolve("probe.jar"));
+    hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN, "SLX_ADMIN_PASSWORD",
+        TestHub.ADMIN_PASSWORD, "SLX_PLUGIN_CALL_TIMEOUT", "2s"), plugins);
+    admin = hub.admin();
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  @Test
+  void aRunningConnectorReceivesPushRequestsOnItsHookRoute() {
+    String id = create("receiver", new JsonObject().put("mode", "ok").put("token", "s3cret"));
+    awaitState(id, "running");
+    String hook = "/hooks/" + id + "/notify";
+    var forged = hub.client().sendWithHeader("POST", hook, "hello", "X-Probe-Token", "guess");
+    assertEquals(403, forged.status(), "the connector checks its own credentials");
+
+    var accepted = hub.client().sendWithHeader("POST", hook, "hello", "X-Probe-Token", "s3cret");
+    assertEquals(200, accepted.status());
+    assertEquals("probe " + id + " got hello", accepted.body());
+
+    admin.post("/api/v1/connectors/" + id + "/stop", null);
+    assertEquals(404, hub.client().sendWithHeader("POST", hook, "hello", "X-Probe-Token",
+        "s3cret").status(), "a stopped connector receives nothing");
+  }
+
+  @Test
+  void aPluginThatThrowsLeavesItsConnectorFailingWithTheReason() {
+    String id = create("thrower", new JsonObject().put("mode", "throw"));
+    JsonObject status = awaitState(id, "failing");
+    assertTrue(status.getString("lastError").contains("boom from the probe plugin"),
+        status.encode());
+    assertEquals(200, hub.get("/health").statusCode());
+  }
+
+  @Test
+  void aPluginThatNeverAnswersIsTimedOut() {
+    String id = create("hanger", new JsonObject().put("mode", "hang"));
+    JsonObject status = awaitState(id, "failing");
+    assertTrue(status.getString("lastError").contains("did not finish within 2 s"),
+        status.encode());
+    assertEquals(200, admin.get("/api/v1/connectors").status(), "the hub carries on");
+  }
+
+  private static String create(String name, JsonObject settings) {
+    var created = admin.post("/api/v1/connectors", new JsonObject().put("name", name)
+        .put("type", "probe").put("settings", settings));
+    assertEquals(201, created.status(), created.body());
+    return created.json().getString("id");
+  }
+
+  private static JsonObject awaitState(String id, String state) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> state.equals(admin
+        .get("/api/v1/connectors/" + id).json().getJsonObject("status").getString("state")));
+    return admin.get("/api/v1/connectors/" + id).json().getJsonObject("status");
+  }
+
+  /** A PF4J plugin jar holding the probe's classes and their extension index. */
+  private static void packProbePlugin(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    Attributes a = manifest.getMainAttributes();
+    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    a.putValue("Plugin-Id", "probe");
+    a.putValue("Plugin-Version", "1.0.0");
+    a.putValue("Plugin-Provider", "Tests");
+    a.putValue("Plugin-Requires", "^1.0.0");
+    String packagePath = ProbeConnectorType.class.getPackageName().replace('.', '/');
+    Path classes = Path.of(ProbeConnectorType.class.getProtectionDomain().getCodeSource()
+        .getLocation().getPath()).resolve(packagePath);
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out, manifest);
+        Stream<Path> files = Files.list(classes)) {
+      for (Path file : files.toList()) {
+        j.putNextEntry(new JarEntry(packagePath + "/" + file.getFileName()));
+        j.write(Files.readAllBytes(file));
+        j.closeEntry();
+      }
+      j.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+      j.write((ProbeConnectorType.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+      j.closeEntry();
+    }
+  }
+}

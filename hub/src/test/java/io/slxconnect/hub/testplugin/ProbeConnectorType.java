@@ -1,0 +1,97 @@
+package io.slxconnect.hub.testplugin;
+
+import io.slxconnect.api.Capability;
+import io.slxconnect.api.ConnectionReport;
+import io.slxconnect.api.ConnectorContext;
+import io.slxconnect.api.ConnectorInstance;
+import io.slxconnect.api.ConnectorType;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A connector type packed into a plugin jar by the tests, to drive the hub's plugin runtime
+ * through what real plugins may do: receive push requests on its hook route, or misbehave
+ * (throw instead of failing a future, never answer).
+ */
+public class ProbeConnectorType implements ConnectorType {
+
+  @Override
+  public String id() {
+    return "probe";
+  }
+
+  @Override
+  public String displayName() {
+    return "Probe";
+  }
+
+  @Override
+  public String description() {
+    return "Test connector";
+  }
+
+  @Override
+  public JsonObject settingsSchema() {
+    return new JsonObject("""
+        {"type": "object", "additionalProperties": false, "required": ["mode"],
+         "properties": {
+           "mode": {"enum": ["ok", "throw", "hang"]},
+           "token": {"type": "string", "writeOnly": true}}}
+        """);
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return Set.of(Capability.WATCH);
+  }
+
+  @Override
+  public ConnectorInstance create(ConnectorContext context) {
+    return new ProbeInstance(context);
+  }
+
+  /** Behaves as its {@code mode} setting says. */
+  static final class ProbeInstance implements ConnectorInstance {
+    private final ConnectorContext context;
+
+    ProbeInstance(ConnectorContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Future<Void> start() {
+      String mode = context.settings().getString("mode");
+      if ("throw".equals(mode)) {
+        throw new IllegalStateException("boom from the probe plugin");
+      }
+      if ("hang".equals(mode)) {
+        return Promise.<Void>promise().future();
+      }
+      String token = context.settings().getString("token");
+      context.onHookRequest(request -> {
+        if (!token.equals(request.getHeader("X-Probe-Token"))) {
+          request.response().setStatusCode(403).end();
+          return;
+        }
+        request.body().onSuccess(body -> request.response().end(
+            "probe " + context.instanceId() + " got " + body));
+      });
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> stop() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<ConnectionReport> test() {
+      return Future.succeededFuture(new ConnectionReport(
+          List.of(ConnectionReport.Step.ok("probe", "always reachable")), Map.of()));
+    }
+  }
+}

@@ -82,6 +82,20 @@ describe('SchemaForm', () => {
     expect(form.settings().urls).toEqual(['ldap://dc1.example.com', 'ldap://dc2.example.com']);
   });
 
+  it('keeps the line breaks of a pasted PEM certificate', async () => {
+    const user = userEvent.setup();
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { trustedCertificate: { type: 'string', title: 'Trusted certificate', contentMediaType: 'application/x-pem-file' } },
+    };
+    const form = renderForm(schema);
+    const field = screen.getByLabelText('Trusted certificate');
+    expect(field.tagName).toBe('TEXTAREA');
+    await user.click(field);
+    await user.paste('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+    expect(form.settings().trustedCertificate).toBe('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+  });
+
   it('gives number fields the schema minimum and maximum', () => {
     renderForm(ldapSchema);
     const pageSize = screen.getByLabelText('Page size');

@@ -188,7 +188,17 @@ function Field({ field, values, errors, secretsSet, disabled, idPrefix, onValue 
       );
       break;
     default:
-      control = (
+      // A text with a media type (a PEM certificate, a key file) keeps its line breaks.
+      control = typeof s.contentMediaType === 'string' ? (
+        <textarea
+          {...common}
+          className="mono"
+          rows={Math.min(12, Math.max(4, text.split('\n').length + 1))}
+          spellCheck={false}
+          value={text}
+          onChange={(event) => onValue(field.path, event.target.value)}
+        />
+      ) : (
         <input
           {...common}
           type={s.format === 'uri' ? 'url' : s.format === 'email' ? 'email' : 'text'}

@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
 # Build: the Maven wrapper builds the hub jar, the console and the connector plugins.
 FROM eclipse-temurin:17-jdk AS build
+# The Maven wrapper fetches Maven with curl.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -ntp -DskipTests package

@@ -6,6 +6,7 @@ package io.slxconnect.api;
  */
 public class ConnectorException extends RuntimeException {
 
+  /** Serialization version of this exception class. */
   private static final long serialVersionUID = 1L;
 
   /** Why an operation failed; decides whether the hub retries. */
@@ -47,6 +48,7 @@ public class ConnectorException extends RuntimeException {
     }
   }
 
+  /** Why the operation failed. */
   private final Reason reason;
 
   /**

@@ -1,6 +1,8 @@
 package io.slxconnect.ldap;
 
 import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.ldap.TestReports.last;
+import static io.slxconnect.ldap.TestReports.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -225,13 +227,5 @@ class TlsConnectionTest {
 
   private ConnectorInstance instance(JsonObject settings) {
     return new LdapConnectorType().create(new TestConnectorContext(vertx, settings));
-  }
-
-  private static List<String> names(ConnectionReport report) {
-    return report.steps().stream().map(Step::name).toList();
-  }
-
-  private static Step last(ConnectionReport report) {
-    return report.steps().get(report.steps().size() - 1);
   }
 }

@@ -19,6 +19,8 @@ import io.slxconnect.hub.connectors.HookRoutes;
 import io.slxconnect.hub.crypto.KeyMaterial;
 import io.slxconnect.hub.crypto.SecretBox;
 import io.slxconnect.hub.health.HealthApi;
+import io.slxconnect.hub.identity.GroupsApi;
+import io.slxconnect.hub.identity.UsersApi;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.ConsoleRoutes;
 import io.slxconnect.hub.http.HttpServerVerticle;
@@ -33,9 +35,11 @@ import io.slxconnect.hub.store.AuditStore;
 import io.slxconnect.hub.store.ConnectorStore;
 import io.slxconnect.hub.store.Database;
 import io.slxconnect.hub.store.EmbeddedDatabase;
+import io.slxconnect.hub.store.GroupStore;
 import io.slxconnect.hub.store.Migrations;
 import io.slxconnect.hub.store.SessionStore;
 import io.slxconnect.hub.store.SetupTokenStore;
+import io.slxconnect.hub.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
@@ -156,6 +160,9 @@ public final class Hub implements AutoCloseable {
     new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, audit)
         .register(api);
     new AuditApi(auditStore).register(api);
+    UserStore users = new UserStore(pool);
+    new UsersApi(users, audit).register(api);
+    new GroupsApi(new GroupStore(pool), users, audit).register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
 
     Router router = Router.router(vertx);

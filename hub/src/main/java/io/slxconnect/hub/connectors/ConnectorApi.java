@@ -11,10 +11,10 @@ import io.slxconnect.hub.plugins.InstalledType;
 import io.slxconnect.hub.plugins.PluginRuntime;
 import io.slxconnect.hub.store.ConnectorRecord;
 import io.slxconnect.hub.store.ConnectorStore;
+import io.slxconnect.hub.store.SqlErrors;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -111,7 +111,7 @@ public final class ConnectorApi {
           settings.openOrEmpty(current.id(), current.sealedSecrets()));
       return store.update(current.id(), name, prepared.settings(),
               settings.seal(current.id(), prepared.secrets()), prepared.secretNames())
-          .recover(e -> Future.failedFuture(isUniqueViolation(e)
+          .recover(e -> Future.failedFuture(SqlErrors.isUniqueViolation(e)
               ? ApiException.conflict("A connector named '" + name + "' already exists") : e))
           .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
           .compose(updated -> audit.record(request, "connector.updated", target(updated), true,
@@ -170,10 +170,6 @@ public final class ConnectorApi {
       throw ApiException.conflict(e.getMessage() + "; enter this connector's secrets again ("
           + String.join(", ", r.secretNames()) + ")");
     }
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 
   private Future<ConnectorRecord> existing(ApiRequest request) {

@@ -1,8 +1,10 @@
 package io.slxconnect.hub.http;
 
 import io.slxconnect.hub.auth.Principal;
+import io.slxconnect.hub.store.KeysetPage;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +50,48 @@ public record ApiRequest(RoutingContext context, JsonObject body, Optional<Princ
    */
   public Optional<String> query(String name) {
     return Optional.ofNullable(context.queryParams().get(name)).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A query parameter that is a UUID.
+   *
+   * @param name its name
+   * @return its value, or empty
+   * @throws ApiException 400 when it is not a UUID
+   */
+  public Optional<UUID> queryUuid(String name) {
+    try {
+      return query(name).map(UUID::fromString);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("Query parameter " + name + " must be an id (UUID)",
+          List.of(new ApiException.FieldError(name, "not a UUID")));
+    }
+  }
+
+  /**
+   * The paging parameters of a listing: {@code limit} (checked against the document already)
+   * and {@code cursor}, which must be one the hub gave out.
+   *
+   * @return the page size and the cursor (or {@code null})
+   */
+  public Paging paging() {
+    String cursor = query("cursor").orElse(null);
+    try {
+      KeysetPage.decode(cursor);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("Query parameter cursor is not one this hub gave out",
+          List.of(new ApiException.FieldError("cursor", "not a valid cursor")));
+    }
+    return new Paging(query("limit").map(Integer::parseInt).orElse(50), cursor);
+  }
+
+  /**
+   * Paging parameters.
+   *
+   * @param limit the page size
+   * @param cursor the cursor, or {@code null} for the first page
+   */
+  public record Paging(int limit, String cursor) {
   }
 
   /** @return the authenticated admin; only call on operations that are not public */

@@ -62,6 +62,9 @@ public final class BodyValidator {
       }
       byField.putIfAbsent(field, message);
     }
+    // "items" or "properties" failing at /emails only repeats what /emails/0 says precisely.
+    byField.keySet().removeIf(field -> byField.keySet().stream()
+        .anyMatch(other -> other.startsWith(field.endsWith("/") ? field : field + "/")));
     if (byField.isEmpty()) {
       byField.put(prefix.isEmpty() ? "/" : prefix, "Does not match the expected shape");
     }

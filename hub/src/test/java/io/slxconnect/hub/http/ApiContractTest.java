@@ -29,7 +29,9 @@ class ApiContractTest {
         continue;
       }
       String path = op.path().replace("{id}", UUID.randomUUID().toString())
-          .replace("{username}", "nobody-here").replace("{type}", "no-such-type");
+          .replace("{username}", "nobody-here")
+        .replace("{userId}", UUID.randomUUID().toString())
+        .replace("{groupId}", UUID.randomUUID().toString()).replace("{type}", "no-such-type");
       var r = admin.send(op.method().name(), path, op.bodySchema().isPresent() ? "{}" : null,
           "application/json");
       assertNotEquals(405, r.status(), op.id());

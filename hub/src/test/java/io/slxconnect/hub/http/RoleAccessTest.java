@@ -99,6 +99,8 @@ class RoleAccessTest {
     return op.path()
         .replace("{id}", UUID.randomUUID().toString())
         .replace("{username}", "nobody-here")
+        .replace("{userId}", UUID.randomUUID().toString())
+        .replace("{groupId}", UUID.randomUUID().toString())
         .replace("{type}", "no-such-type");
   }
 }

@@ -1,0 +1,206 @@
+package io.slxconnect.hub.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code users} table, with the user's groups and linked accounts for its detail view.
+ * Listings are keyset-paged by lower-cased user name; searches use the trigram index.
+ */
+public final class UserStore {
+
+  private final Pool pool;
+
+  /**
+   * Creates the store.
+   *
+   * @param pool the database
+   */
+  public UserStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * One page of users, ordered by user name.
+   *
+   * @param query filters, page size and cursor
+   * @return the page
+   */
+  public Future<KeysetPage<UserRecord>> list(UserQuery query) {
+    // Only the filters in use go into the statement, so that the planner sees each one and
+    // can use its index (a generic "$1 IS NULL OR ..." plan cannot).
+    List<String> where = new ArrayList<>();
+    Tuple params = Tuple.tuple();
+    if (query.text() != null) {
+      params.addString(SqlErrors.containsPattern(query.text()));
+      where.add("u.search_text LIKE $" + params.size());
+    }
+    if (query.active() != null) {
+      params.addBoolean(query.active());
+      where.add("u.active = $" + params.size());
+    }
+    if (query.connectorId() != null) {
+      params.addUUID(query.connectorId());
+      where.add("EXISTS (SELECT 1 FROM account_links l WHERE l.user_id = u.id "
+          + "AND l.connector_id = $" + params.size() + ")");
+    }
+    if (query.groupId() != null) {
+      params.addUUID(query.groupId());
+      where.add("EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id "
+          + "AND m.group_id = $" + params.size() + ")");
+    }
+    String after = KeysetPage.decode(query.cursor());
+    if (after != null) {
+      params.addString(after);
+      where.add("lower(u.user_name) > $" + params.size());
+    }
+    params.addInteger(query.limit() + 1);
+    String sql = "SELECT " + UserRecord.COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM users u"
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        + " ORDER BY lower(u.user_name) LIMIT $" + params.size();
+    return pool.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(all(rows),
+        query.limit(), u -> u.data().userName().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * A user by id.
+   *
+   * @param id the id
+   * @return the user, or empty
+   */
+  public Future<Optional<UserRecord>> find(UUID id) {
+    return pool.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = $1")
+        .execute(Tuple.of(id)).map(UserStore::first);
+  }
+
+  /**
+   * Creates a user.
+   *
+   * @param data its attributes
+   * @return the user, or empty when the user name is taken
+   */
+  public Future<Optional<UserRecord>> insert(UserData data) {
+    return pool.preparedQuery("INSERT INTO users (id, user_name, display_name, given_name, "
+            + "family_name, emails, active, employee_number, department, manager_id, "
+            + "attributes, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+            + "$12) ON CONFLICT (lower(user_name)) DO NOTHING RETURNING " + UserRecord.COLUMNS)
+        .execute(values(UUID.randomUUID(), data))
+        .map(UserStore::first);
+  }
+
+  /**
+   * Replaces a user's attributes.
+   *
+   * @param id the user
+   * @param data the new attributes
+   * @return the user, or empty when there is none
+   */
+  public Future<Optional<UserRecord>> update(UUID id, UserData data) {
+    return pool.preparedQuery("UPDATE users SET user_name = $2, display_name = $3, "
+            + "given_name = $4, family_name = $5, emails = $6, active = $7, "
+            + "employee_number = $8, department = $9, manager_id = $10, attributes = $11, "
+            + "search_text = $12, version = version + 1, updated_at = now() "
+            + "WHERE id = $1 RETURNING " + UserRecord.COLUMNS)
+        .execute(values(id, data))
+        .map(UserStore::first);
+  }
+
+  /**
+   * Enables or disables a user.
+   *
+   * @param id the user
+   * @param active the new state
+   * @return the user, or empty when there is none
+   */
+  public Future<Optional<UserRecord>> setActive(UUID id, boolean active) {
+    return pool.preparedQuery("UPDATE users SET active = $2, version = version + 1, "
+            + "updated_at = now() WHERE id = $1 AND active <> $2 RETURNING "
+            + UserRecord.COLUMNS)
+        .execute(Tuple.of(id, active))
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(first(rows)) : find(id));
+  }
+
+  /**
+   * Deletes a user, with its memberships and account links.
+   *
+   * @param id the user
+   * @return whether it existed
+   */
+  public Future<Boolean> delete(UUID id) {
+    return pool.preparedQuery("DELETE FROM users WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * The groups a user is a direct member of.
+   *
+   * @param id the user
+   * @return {@code [{id, name}]}, by name
+   */
+  public Future<JsonArray> groupsOf(UUID id) {
+    return pool.preparedQuery("SELECT g.id, g.name FROM group_members m "
+            + "JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY lower(g.name)")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          JsonArray groups = new JsonArray();
+          rows.forEach(r -> groups.add(new JsonObject().put("id", r.getUUID(0).toString())
+              .put("name", r.getString(1))));
+          return groups;
+        });
+  }
+
+  /**
+   * The user's accounts in connected systems.
+   *
+   * @param id the user
+   * @return the linked accounts, by connector name
+   */
+  public Future<JsonArray> accountsOf(UUID id) {
+    return pool.preparedQuery("SELECT l.connector_id, c.name, c.type, l.external_id, l.state, "
+            + "l.linked_at, l.last_sync_at FROM account_links l "
+            + "JOIN connectors c ON c.id = l.connector_id WHERE l.user_id = $1 ORDER BY c.name")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          JsonArray accounts = new JsonArray();
+          rows.forEach(r -> accounts.add(new JsonObject()
+              .put("connectorId", r.getUUID(0).toString())
+              .put("connectorName", r.getString(1))
+              .put("connectorType", r.getString(2))
+              .put("externalId", r.getString(3))
+              .put("state", r.getString(4))
+              .put("linkedAt", r.getOffsetDateTime(5).toInstant().toString())
+              .put("lastSyncAt", r.getOffsetDateTime(6) == null ? null
+                  : r.getOffsetDateTime(6).toInstant().toString())));
+          return accounts;
+        });
+  }
+
+  private static Tuple values(UUID id, UserData d) {
+    return Tuple.tuple().addUUID(id).addString(d.userName()).addString(d.displayName())
+        .addString(d.givenName()).addString(d.familyName())
+        .addArrayOfString(d.emails().toArray(new String[0])).addBoolean(d.active())
+        .addString(d.employeeNumber()).addString(d.department()).addUUID(d.managerId())
+        .addValue(d.attributes()).addString(d.searchText());
+  }
+
+  private static List<UserRecord> all(RowSet<Row> rows) {
+    List<UserRecord> list = new ArrayList<>();
+    rows.forEach(row -> list.add(UserRecord.of(row)));
+    return list;
+  }
+
+  private static Optional<UserRecord> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty()
+        : Optional.of(UserRecord.of(rows.iterator().next()));
+  }
+}

@@ -255,4 +255,98 @@ describe('SLX Connect console', () => {
       await page.getByTestId('forbidden').waitFor();
     });
   });
+
+  test('an admin adds a user, finds it, puts it in a new group, then deletes the group and the user', async () => {
+    await withPage('users and groups', async (page) => {
+      const stamp = Date.now();
+      const userName = `e2e-user-${stamp}`;
+      const email = `${userName}@example.com`;
+      const groupName = `e2e-group-${stamp}`;
+      /** `/users/<id>` (not `/users/new`), `/groups/<id>`. */
+      const atDetail = (list) => (url) => {
+        const path = new URL(url).pathname;
+        return path.startsWith(`/${list}/`) && path.split('/').length === 3 && path !== `/${list}/new`;
+      };
+
+      await logIn(page);
+      await page.waitForURL(atPath('/connectors'));
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL(atPath('/users'));
+      await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+
+      // Add the user; the console opens it once created.
+      await page.getByTestId('add-user').click();
+      await page.waitForURL(atPath('/users/new'));
+      const form = page.getByTestId('user-form');
+      await form.getByTestId('user-userName').fill(userName);
+      await form.getByTestId('user-emails').fill(email);
+      await form.getByRole('button', { name: 'Create user', exact: true }).click();
+      await page.waitForURL(atDetail('users'), { timeout: SLOW });
+      const userPath = new URL(page.url()).pathname;
+      await page.getByTestId('user-username').filter({ hasText: userName }).waitFor();
+      await page.getByTestId('flash').filter({ hasText: `User “${userName}” created.` }).waitFor();
+      assert.equal(await page.getByTestId('user-primary-email').textContent(), email);
+
+      // The list finds it through the search box: one match.
+      await nav.getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL(atPath('/users'));
+      await page.getByTestId('user-search').fill(userName);
+      await page.getByTestId('page-info').filter({ hasText: /· 1 user$/ }).waitFor();
+      const userRow = page.getByTestId('user-row').filter({ hasText: userName });
+      await userRow.waitFor();
+      assert.equal(await userRow.getAttribute('data-username'), userName);
+      assert.ok((await userRow.textContent()).includes(email), 'the row shows the email');
+
+      // A new group, with the user as its member.
+      await nav.getByRole('link', { name: 'Groups', exact: true }).click();
+      await page.waitForURL(atPath('/groups'));
+      await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+      await page.getByTestId('add-group').click();
+      const groupForm = page.getByTestId('add-group-form');
+      await groupForm.getByTestId('group-name').fill(groupName);
+      await groupForm.getByTestId('group-description').fill('Made by the end-to-end test');
+      await groupForm.getByRole('button', { name: 'Create group', exact: true }).click();
+      await page.waitForURL(atDetail('groups'), { timeout: SLOW });
+      await page.getByRole('heading', { name: groupName, level: 1 }).waitFor();
+      await page.getByTestId('group-members-empty').waitFor();
+
+      const picker = page.getByTestId('member-picker');
+      await picker.getByTestId('member-picker-input').fill(userName);
+      await picker.getByTestId('member-picker-option').filter({ hasText: userName }).click();
+      const memberRow = page.getByTestId('group-member-row').filter({ hasText: userName });
+      await memberRow.waitFor({ timeout: SLOW });
+      assert.equal(await memberRow.getAttribute('data-username'), userName);
+      assert.equal(await page.getByTestId('group-member-row').count(), 1);
+
+      // Delete the group (its member stays) ...
+      await page.getByTestId('group-delete').click();
+      const groupDialog = page.getByRole('dialog');
+      await groupDialog.waitFor();
+      await groupDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.waitForURL(atPath('/groups'), { timeout: SLOW });
+      await page.getByTestId('flash').filter({ hasText: `Group “${groupName}” deleted.` }).waitFor();
+      await page.getByTestId('group-search').fill(groupName);
+      await page.getByTestId('groups-empty').waitFor();
+
+      // ... then the user, from its page.
+      await nav.getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL(atPath('/users'));
+      await page.getByTestId('user-search').fill(userName);
+      await page.getByTestId('page-info').filter({ hasText: /· 1 user$/ }).waitFor();
+      await page.getByTestId('user-row').filter({ hasText: userName }).getByRole('link', { name: userName, exact: true }).click();
+      await page.waitForURL(atPath(userPath));
+      await page.getByTestId('user-username').filter({ hasText: userName }).waitFor();
+      await page.getByTestId('user-groups-empty').waitFor();
+
+      await page.getByTestId('user-delete').click();
+      const userDialog = page.getByRole('dialog');
+      await userDialog.waitFor();
+      await userDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.waitForURL(atPath('/users'), { timeout: SLOW });
+      await page.getByTestId('flash').filter({ hasText: `User “${userName}” deleted.` }).waitFor();
+      await page.getByTestId('user-search').fill(userName);
+      await page.getByTestId('users-empty').waitFor();
+    });
+  });
 });

@@ -5,8 +5,10 @@ import { RequireAuth } from './auth/RequireAuth';
 import { authRoutes } from './auth/routes';
 import { SessionProvider } from './auth/SessionProvider';
 import { connectorRoutes } from './connectors/routes';
+import { groupRoutes } from './groups/routes';
 import { pluginRoutes } from './plugins/routes';
 import { AppLayout } from './shared/layout/AppLayout';
+import { userRoutes } from './users/routes';
 import { NotFoundPage } from './shared/NotFoundPage';
 
 /** Every route of the console; each feature folder contributes its own. */
@@ -19,6 +21,8 @@ export const routes: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { path: '/', element: <Navigate to="/connectors" replace /> },
+          ...userRoutes,
+          ...groupRoutes,
           ...connectorRoutes,
           ...pluginRoutes,
           ...auditRoutes,

@@ -6,5 +6,7 @@ import './shared/styles/components.css';
 import './shared/styles/forms.css';
 import './connectors/connectors.css';
 import './admins/admins.css';
+import './users/users.css';
+import './groups/groups.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

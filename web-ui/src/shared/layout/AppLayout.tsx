@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../../auth/SessionProvider';
 import { ROLE_LABELS } from '../permissions';
-import { AdminsIcon, AuditIcon, ConnectorsIcon, LogoutIcon, PluginsIcon } from './icons';
+import { AdminsIcon, AuditIcon, ConnectorsIcon, GroupsIcon, LogoutIcon, PluginsIcon, UsersIcon } from './icons';
 import { Logo } from './Logo';
 
 /** The console frame: sidebar navigation, a header with the admin and logout, the page. */
@@ -26,6 +26,14 @@ export function AppLayout() {
           </div>
         </div>
         <nav aria-label="Main">
+          <NavLink to="/users" className="nav-link">
+            <UsersIcon />
+            <span>Users</span>
+          </NavLink>
+          <NavLink to="/groups" className="nav-link">
+            <GroupsIcon />
+            <span>Groups</span>
+          </NavLink>
           <NavLink to="/connectors" className="nav-link">
             <ConnectorsIcon />
             <span>Connectors</span>

@@ -7,6 +7,22 @@ function Icon({ children }: { children: React.ReactNode }) {
   );
 }
 
+export const UsersIcon = () => (
+  <Icon>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21a8 8 0 0 1 16 0" />
+  </Icon>
+);
+
+export const GroupsIcon = () => (
+  <Icon>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
+    <circle cx="17" cy="9" r="2.8" />
+    <path d="M16 14.2a5.5 5.5 0 0 1 6 5.8" />
+  </Icon>
+);
+
 export const ConnectorsIcon = () => (
   <Icon>
     <rect x="3" y="4" width="7" height="7" rx="1.5" />

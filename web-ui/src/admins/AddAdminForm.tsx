@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
-import { matchFieldErrors } from '../shared/form/fieldErrors';
+import { FormActions } from '../shared/form/FormActions';
+import { fieldInputProps, FormField } from '../shared/form/FormField';
+import { useFormSubmit } from '../shared/form/useFormSubmit';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../shared/permissions';
 import { createAdmin, USERNAME_PATTERN, type Admin, type Role } from './adminsApi';
-import { checkPassword, Field, inputProps, NewPasswordFields } from './fields';
+import { checkPassword, NewPasswordFields } from './NewPasswordFields';
 
 type FieldName = 'username' | 'role' | 'password' | 'confirm';
 
@@ -20,10 +21,6 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
   const [role, setRole] = useState<Role>('auditor');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [error, setError] = useState<unknown>();
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
 
   const validate = (): Partial<Record<FieldName, string>> => {
     const found: Partial<Record<FieldName, string>> = {};
@@ -31,30 +28,14 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
     return { ...found, ...checkPassword(password, confirm) };
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setUnmatched([]);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setError(new ApiError(400, 'Some values need your attention: see the marked fields.'));
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
+  const { errors, unmatched, error, busy, submit } = useFormSubmit<FieldName>({
+    fields: ['username', 'role', 'password'],
+    validate,
+    send: async () => {
       const created = await createAdmin({ username, password, role });
       onCreated(created ?? { username, role });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const matched = matchFieldErrors(e.fieldErrors, ['username', 'role', 'password']);
-        setErrors(matched.byPath);
-        setUnmatched(matched.unmatched);
-      }
-      setError(e);
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <form className="form add-admin-form" onSubmit={submit} noValidate aria-labelledby="add-admin-title" data-testid="add-admin-form">
@@ -63,9 +44,9 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
       </h2>
       <ErrorAlert error={error} unmatched={unmatched} />
       <div className="admin-form-grid">
-        <Field id="admin-username" label="Username" error={errors.username} help="3 to 64 letters, digits, . _ @ -">
+        <FormField id="admin-username" label="Username" required error={errors.username} help="3 to 64 letters, digits, . _ @ -">
           <input
-            {...inputProps('admin-username', errors.username, 'admin-username-help')}
+            {...fieldInputProps('admin-username', errors.username, { required: true, help: true })}
             name="username"
             autoComplete="off"
             spellCheck={false}
@@ -73,10 +54,11 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id="admin-role"
           label="Role"
+          required
           error={errors.role}
           help={
             <ul className="role-help" aria-label="What each role may do">
@@ -89,7 +71,7 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
           }
         >
           <select
-            {...inputProps('admin-role', errors.role, `admin-role-help-${role}`)}
+            {...fieldInputProps('admin-role', errors.role, { required: true, describedBy: `admin-role-help-${role}` })}
             name="role"
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
@@ -100,7 +82,7 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
               </option>
             ))}
           </select>
-        </Field>
+        </FormField>
         <NewPasswordFields
           idPrefix="admin"
           label="Password"
@@ -111,15 +93,7 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
           onConfirm={setConfirm}
         />
       </div>
-      <div className="form-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create admin'}
-        </button>
-      </div>
+      <FormActions busy={busy} label="Create admin" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,14 +1,17 @@
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
+import { ActionsColumnHeader } from '../shared/ActionsColumnHeader';
 import { Badge } from '../shared/Badge';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
-import { ErrorAlert, Notice } from '../shared/ErrorAlert';
+import { EmptyState } from '../shared/EmptyState';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime, formatRelative } from '../shared/format';
-import { isSessionEnd, useLoad } from '../shared/hooks';
+import { useLoad } from '../shared/hooks';
+import { LoadedTable } from '../shared/LoadedTable';
 import { PageHeader } from '../shared/PageHeader';
 import { ROLE_LABELS, ROLES } from '../shared/permissions';
-import { Spinner } from '../shared/Spinner';
 import { AddAdminForm } from './AddAdminForm';
 import { deleteAdmin, listAdmins, updateAdmin, type Admin, type AdminUpdate, type Role } from './adminsApi';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -89,7 +92,6 @@ export function AdminsPage() {
   const cancelReset = useCallback(() => setResetting(undefined), []);
   const cancelDelete = useCallback(() => setDeleting(undefined), []);
 
-  const list = admins.data ?? [];
   return (
     <>
       <PageHeader
@@ -103,125 +105,116 @@ export function AdminsPage() {
           )
         }
       />
-      {flash && (
-        <Notice tone="success" testId="flash">
-          {flash}
-        </Notice>
-      )}
+      <FlashNotice message={flash} />
       <ErrorAlert error={actionError} />
       {adding && (
         <section className="card">
           <AddAdminForm onCreated={created} onCancel={() => setAdding(false)} />
         </section>
       )}
-      {admins.error !== undefined && !isSessionEnd(admins.error) && <ErrorAlert error={admins.error} />}
-      {admins.loading && !admins.data ? (
-        <Spinner />
-      ) : admins.data && list.length === 0 ? (
-        <div className="empty-state" data-testid="admins-empty">
-          <h2>No admin accounts</h2>
-          <p>Add one to let someone else log in.</p>
-        </div>
-      ) : (
-        admins.data && (
-          <div className="card table-card">
-            <table className="table table-compact" data-testid="admins-table">
-              <thead>
-                <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                  <th scope="col" className="nowrap">Last login</th>
-                  <th scope="col" className="actions-col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => {
-                  const self = a.username === me;
-                  const enabled = a.enabled !== false;
-                  const busy = pending !== null || deleteBusy;
-                  const role = pending?.username === a.username && pending.role ? pending.role : a.role;
-                  return (
-                    <tr key={a.username} data-testid="admin-row" data-username={a.username} data-self={self ? 'true' : undefined}>
-                      <td>
-                        <span className="strong">{a.username}</span>
-                        {self && (
-                          <span className="chip you-chip" data-testid="admin-self">
-                            you
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        <select
-                          className="role-select"
-                          data-testid="admin-role-select"
-                          aria-label={`Role of ${a.username}`}
-                          title={self ? 'Another admin can change your role' : undefined}
-                          value={role}
-                          disabled={busy || self}
-                          onChange={(e) => {
-                            const next = e.target.value as Role;
-                            void change(a, { role: next }, `“${a.username}” now has the ${ROLE_LABELS[next]} role.`);
-                          }}
-                        >
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {ROLE_LABELS[r]}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>
-                        <Badge tone={enabled ? 'success' : 'neutral'} testId="admin-enabled" state={enabled ? 'enabled' : 'disabled'}>
-                          {enabled ? 'Enabled' : 'Disabled'}
-                        </Badge>
-                      </td>
-                      <td>
-                        {formatDateTime(a.createdAt)}
-                      </td>
-                      <td data-testid="admin-last-login" title={a.lastLoginAt ? formatDateTime(a.lastLoginAt) : undefined}>
-                        {a.lastLoginAt ? formatRelative(a.lastLoginAt) || formatDateTime(a.lastLoginAt) : <span className="muted">Never</span>}
-                      </td>
-                      <td className="actions-col">
-                        <span className="row-actions">
-                          <button
-                            type="button"
-                            className="btn btn-sm"
-                            data-testid="admin-toggle-enabled"
-                            disabled={busy || self}
-                            title={self ? 'You cannot disable your own account' : undefined}
-                            onClick={() =>
-                              void change(a, { enabled: !enabled }, enabled ? `Admin “${a.username}” disabled: their sessions have ended.` : `Admin “${a.username}” enabled.`)
-                            }
-                          >
-                            {enabled ? 'Disable' : 'Enable'}
-                          </button>
-                          <button type="button" className="btn btn-sm" data-testid="admin-reset-password" disabled={busy} onClick={() => setResetting(a)}>
-                            Reset password
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-sm btn-danger"
-                            data-testid="admin-delete"
-                            disabled={busy || self}
-                            title={self ? 'You cannot delete your own account' : undefined}
-                            onClick={() => setDeleting(a)}
-                          >
-                            Delete
-                          </button>
+      <LoadedTable
+        loaded={admins}
+        empty={
+          <EmptyState testId="admins-empty" title="No admin accounts">
+            <p>Add one to let someone else log in.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <table className="table table-compact" data-testid="admins-table">
+            <thead>
+              <tr>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+                <th scope="col" className="nowrap">Last login</th>
+                <ActionsColumnHeader />
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((a) => {
+                const self = a.username === me;
+                const enabled = a.enabled !== false;
+                const busy = pending !== null || deleteBusy;
+                const role = pending?.username === a.username && pending.role ? pending.role : a.role;
+                return (
+                  <tr key={a.username} data-testid="admin-row" data-username={a.username} data-self={self ? 'true' : undefined}>
+                    <td>
+                      <span className="strong">{a.username}</span>
+                      {self && (
+                        <span className="chip you-chip" data-testid="admin-self">
+                          you
                         </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )
-      )}
+                      )}
+                    </td>
+                    <td>
+                      <select
+                        className="role-select"
+                        data-testid="admin-role-select"
+                        aria-label={`Role of ${a.username}`}
+                        title={self ? 'Another admin can change your role' : undefined}
+                        value={role}
+                        disabled={busy || self}
+                        onChange={(e) => {
+                          const next = e.target.value as Role;
+                          void change(a, { role: next }, `“${a.username}” now has the ${ROLE_LABELS[next]} role.`);
+                        }}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <Badge tone={enabled ? 'success' : 'neutral'} testId="admin-enabled" state={enabled ? 'enabled' : 'disabled'}>
+                        {enabled ? 'Enabled' : 'Disabled'}
+                      </Badge>
+                    </td>
+                    <td>
+                      {formatDateTime(a.createdAt)}
+                    </td>
+                    <td data-testid="admin-last-login" title={a.lastLoginAt ? formatDateTime(a.lastLoginAt) : undefined}>
+                      {a.lastLoginAt ? formatRelative(a.lastLoginAt) || formatDateTime(a.lastLoginAt) : <span className="muted">Never</span>}
+                    </td>
+                    <td className="actions-col">
+                      <span className="row-actions">
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          data-testid="admin-toggle-enabled"
+                          disabled={busy || self}
+                          title={self ? 'You cannot disable your own account' : undefined}
+                          onClick={() =>
+                            void change(a, { enabled: !enabled }, enabled ? `Admin “${a.username}” disabled: their sessions have ended.` : `Admin “${a.username}” enabled.`)
+                          }
+                        >
+                          {enabled ? 'Disable' : 'Enable'}
+                        </button>
+                        <button type="button" className="btn btn-sm" data-testid="admin-reset-password" disabled={busy} onClick={() => setResetting(a)}>
+                          Reset password
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-danger"
+                          data-testid="admin-delete"
+                          disabled={busy || self}
+                          title={self ? 'You cannot delete your own account' : undefined}
+                          onClick={() => setDeleting(a)}
+                        >
+                          Delete
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </LoadedTable>
 
       {resetting && <ResetPasswordDialog admin={resetting} self={resetting.username === me} onSubmit={resetPassword} onCancel={cancelReset} />}
 

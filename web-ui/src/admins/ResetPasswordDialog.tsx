@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
-import { matchFieldErrors } from '../shared/form/fieldErrors';
+import { useFormSubmit } from '../shared/form/useFormSubmit';
 import type { Admin } from './adminsApi';
-import { checkPassword, NewPasswordFields, type PasswordErrors } from './fields';
+import { checkPassword, NewPasswordFields, type PasswordErrors } from './NewPasswordFields';
 
 interface Props {
   admin: Admin;
@@ -20,10 +19,13 @@ export function ResetPasswordDialog({ admin, self, onSubmit, onCancel }: Props) 
   const firstRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<PasswordErrors>({});
-  const [error, setError] = useState<unknown>();
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { errors, unmatched, error, busy, submit } = useFormSubmit<keyof PasswordErrors>({
+    fields: ['password'],
+    validate: () => checkPassword(password, confirm),
+    // Only the two fields show what the dialog's own checks find.
+    announceInvalid: false,
+    send: () => onSubmit(password),
+  });
 
   useEffect(() => {
     firstRef.current?.focus();
@@ -33,30 +35,6 @@ export function ResetPasswordDialog({ admin, self, onSubmit, onCancel }: Props) 
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [busy, onCancel]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setUnmatched([]);
-    const found = checkPassword(password, confirm);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setError(undefined);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await onSubmit(password);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const matched = matchFieldErrors(e.fieldErrors, ['password']);
-        setErrors(matched.byPath);
-        setUnmatched(matched.unmatched);
-      }
-      setError(e);
-      setBusy(false);
-    }
-  };
 
   return (
     <div

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Badge } from '../shared/Badge';
-import { ErrorAlert } from '../shared/ErrorAlert';
+import { EmptyState } from '../shared/EmptyState';
+import { LoadErrorAlert } from '../shared/ErrorAlert';
 import { formatDateTime } from '../shared/format';
-import { isSessionEnd } from '../shared/hooks';
+import { NoValue } from '../shared/NoValue';
 import { PageHeader } from '../shared/PageHeader';
 import { Spinner } from '../shared/Spinner';
 import { listAuditEvents, type AuditEvent } from './auditApi';
@@ -96,15 +97,14 @@ export function AuditPage() {
           </button>
         )}
       </form>
-      {error !== undefined && !isSessionEnd(error) && <ErrorAlert error={error} />}
+      <LoadErrorAlert error={error} />
       {loading ? (
         <Spinner />
       ) : items.length === 0 ? (
         !error && (
-          <div className="empty-state">
-            <h2>No entries</h2>
+          <EmptyState title="No entries">
             <p>{filtered ? 'Nothing matches these filters.' : 'The audit log is empty.'}</p>
-          </div>
+          </EmptyState>
         )
       ) : (
         <div className="card table-card">
@@ -125,7 +125,7 @@ export function AuditPage() {
                   <td className="nowrap">{formatDateTime(event.at)}</td>
                   <td>{event.actor ?? <span className="muted">system</span>}</td>
                   <td className="mono small">{event.action}</td>
-                  <td className="wrap-anywhere">{event.target ?? <span className="muted">—</span>}</td>
+                  <td className="wrap-anywhere">{event.target ?? <NoValue />}</td>
                   <td>
                     <Badge tone={event.outcome === 'success' ? 'success' : 'danger'} state={event.outcome}>
                       {event.outcome === 'success' ? 'Success' : 'Failure'}

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { EmptyState } from '../shared/EmptyState';
 import { Spinner } from '../shared/Spinner';
 import type { Permission } from '../shared/permissions';
 import { useSession } from './SessionProvider';
@@ -23,10 +24,9 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { can } = useSession();
   if (!can(permission)) {
     return (
-      <div className="empty-state" data-testid="forbidden">
-        <h2>Not available for your role</h2>
+      <EmptyState testId="forbidden" title="Not available for your role">
         <p>Ask an administrator if you need access to this page.</p>
-      </div>
+      </EmptyState>
     );
   }
   return <>{children}</>;

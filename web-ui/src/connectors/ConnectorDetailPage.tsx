@@ -1,13 +1,17 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
-import { ApiError } from '../shared/api';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../shared/ConfirmDeleteDialog';
+import { DeleteButton } from '../shared/DeleteButton';
+import { DetailPageFallback } from '../shared/DetailPageFallback';
 import { ErrorAlert, Notice } from '../shared/ErrorAlert';
 import { formatDateTime, formatRelative } from '../shared/format';
-import { isSessionEnd, useLoad } from '../shared/hooks';
+import { useLoad } from '../shared/hooks';
 import { PageHeader } from '../shared/PageHeader';
+import { RefreshFailedNotice } from '../shared/RefreshFailedNotice';
 import { Spinner } from '../shared/Spinner';
+import { useConfirmDelete } from '../shared/useConfirmDelete';
+import { usePageActions } from '../shared/usePageActions';
 import { ConnectionReportView } from './ConnectionReportView';
 import { ConnectorForm, type ConnectorFormSubmit } from './ConnectorForm';
 import { ConnectorStatusBadge } from './ConnectorStatusBadge';
@@ -28,36 +32,35 @@ export const DETAIL_POLL_MS = 3000;
 /** One connector: status, its settings form, test, start/stop, delete. */
 export function ConnectorDetailPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const { can } = useSession();
   const load = useCallback(() => getConnector(id), [id]);
   const connector = useLoad(load, [id], DETAIL_POLL_MS);
   const types = useConnectorTypes();
   const [formVersion, setFormVersion] = useState(0);
   const [saved, setSaved] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
   const [report, setReport] = useState<ConnectionReport>();
-  const [busy, setBusy] = useState<'test' | 'start' | 'stop' | 'delete' | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const actions = usePageActions<'test' | 'start' | 'stop' | 'delete'>(() => setSaved(false));
+  const busy = actions.busy;
 
   const c = connector.data;
-  const notFound = connector.error instanceof ApiError && connector.error.status === 404;
+  const deletion = useConfirmDelete({
+    actions,
+    remove: () => deleteConnector(id),
+    leaveTo: '/connectors',
+    flash: `Connector “${c?.name ?? id}” deleted.`,
+  });
 
-  const run = async (what: 'test' | 'start' | 'stop', action: () => Promise<unknown>) => {
-    setBusy(what);
-    setActionError(undefined);
-    setSaved(false);
-    if (what === 'test') setReport(undefined);
-    try {
-      const result = await action();
-      if (what === 'test') setReport(result as ConnectionReport);
-      else await connector.reload();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const test = () =>
+    actions.run('test', async () => {
+      setReport(undefined);
+      setReport(await testConnector(id));
+    });
+
+  const startOrStop = (what: 'start' | 'stop') =>
+    actions.run(what, async () => {
+      await (what === 'start' ? startConnector(id) : stopConnector(id));
+      await connector.reload();
+    });
 
   const save = async ({ name, settings }: ConnectorFormSubmit) => {
     setSaved(false);
@@ -67,39 +70,9 @@ export function ConnectorDetailPage() {
     setSaved(true);
   };
 
-  const remove = async () => {
-    setBusy('delete');
-    setActionError(undefined);
-    try {
-      await deleteConnector(id);
-      navigate('/connectors', { replace: true, state: { flash: `Connector “${c?.name ?? id}” deleted.` } });
-    } catch (e) {
-      setConfirmDelete(false);
-      setActionError(e);
-      setBusy(null);
-    }
-  };
-
   const breadcrumb = <Link to="/connectors">← Connectors</Link>;
   if (!c) {
-    return (
-      <>
-        <PageHeader title="Connector" breadcrumb={breadcrumb} />
-        {notFound ? (
-          <div className="empty-state" data-testid="connector-not-found">
-            <h2>This connector does not exist</h2>
-            <p>It may have been deleted.</p>
-            <Link to="/connectors" className="btn">
-              Back to the connectors
-            </Link>
-          </div>
-        ) : connector.error !== undefined ? (
-          !isSessionEnd(connector.error) && <ErrorAlert error={connector.error} />
-        ) : (
-          <Spinner />
-        )}
-      </>
-    );
+    return <DetailPageFallback noun="connector" listPath="/connectors" listNoun="connectors" breadcrumb={breadcrumb} error={connector.error} />;
   }
 
   const type = types.byId.get(c.type);
@@ -117,33 +90,27 @@ export function ConnectorDetailPage() {
         actions={
           <>
             {can('operate') && (
-              <button type="button" className="btn" disabled={busy !== null} onClick={() => run('test', () => testConnector(id))}>
+              <button type="button" className="btn" disabled={busy !== null} onClick={() => void test()}>
                 {busy === 'test' ? 'Testing…' : 'Test connection'}
               </button>
             )}
             {can('operate') &&
               (stopped ? (
-                <button type="button" className="btn" disabled={busy !== null} onClick={() => run('start', () => startConnector(id))}>
+                <button type="button" className="btn" disabled={busy !== null} onClick={() => void startOrStop('start')}>
                   Start
                 </button>
               ) : (
-                <button type="button" className="btn" disabled={busy !== null} onClick={() => run('stop', () => stopConnector(id))}>
+                <button type="button" className="btn" disabled={busy !== null} onClick={() => void startOrStop('stop')}>
                   Stop
                 </button>
               ))}
-            {can('configure') && (
-              <button type="button" className="btn btn-danger" disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
-                Delete
-              </button>
-            )}
+            {can('configure') && <DeleteButton disabled={busy !== null} onClick={deletion.ask} />}
           </>
         }
       />
 
-      <ErrorAlert error={actionError} />
-      {connector.error !== undefined && !isSessionEnd(connector.error) && (
-        <Notice tone="warning">Could not refresh the status: {connector.error instanceof ApiError ? connector.error.message : 'unknown error'}</Notice>
-      )}
+      <ErrorAlert error={actions.error} />
+      <RefreshFailedNotice what="the status" error={connector.error} />
 
       <div className="detail-grid">
         <section className="card status-card" aria-labelledby="status-title">
@@ -212,17 +179,9 @@ export function ConnectorDetailPage() {
         </section>
       )}
 
-      <ConfirmDialog
-        open={confirmDelete}
-        title={`Delete connector “${c.name}”?`}
-        confirmLabel={busy === 'delete' ? 'Deleting…' : 'Delete'}
-        danger
-        busy={busy === 'delete'}
-        onConfirm={remove}
-        onCancel={() => setConfirmDelete(false)}
-      >
+      <ConfirmDeleteDialog deletion={deletion} title={`Delete connector “${c.name}”?`}>
         <p>The hub stops the connector and removes its settings and stored secrets. This cannot be undone.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
-import { errorsUnder, matchFieldErrors } from '../shared/form/fieldErrors';
+import { errorsUnder } from '../shared/form/fieldErrors';
+import { FormActions } from '../shared/form/FormActions';
 import { SchemaForm } from '../shared/form/SchemaForm';
 import {
   describeFields,
@@ -12,6 +12,7 @@ import {
   type FormValues,
   type Settings,
 } from '../shared/form/schema';
+import { useFieldErrors } from '../shared/form/useFieldErrors';
 import { ConnectionReportView } from './ConnectionReportView';
 import type { ConnectionReport, ConnectorType } from './connectorsApi';
 
@@ -47,9 +48,7 @@ export function ConnectorForm({ type, mode, initialName = '', initialSettings, s
   const [name, setName] = useState(initialName);
   const [enabled, setEnabled] = useState(true);
   const [values, setValues] = useState<FormValues>(() => initialValues(schema, initialSettings));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const [error, setError] = useState<unknown>();
+  const { errors, unmatched, error, check: showFindings, fail: showFailure } = useFieldErrors<string>(knownPaths);
   const [report, setReport] = useState<ConnectionReport>();
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
 
@@ -59,23 +58,7 @@ export function ConnectorForm({ type, mode, initialName = '', initialSettings, s
     for (const [path, message] of Object.entries(validateValues(schema, values, secretsSet))) {
       found[`settings.${path}`] = message;
     }
-    setErrors(found);
-    setUnmatched([]);
-    if (Object.keys(found).length > 0) {
-      setError(new ApiError(400, 'Some values need your attention: see the marked fields.'));
-      return false;
-    }
-    setError(undefined);
-    return true;
-  };
-
-  const showFailure = (e: unknown) => {
-    if (e instanceof ApiError) {
-      const matched = matchFieldErrors(e.fieldErrors, knownPaths);
-      setErrors(matched.byPath);
-      setUnmatched(matched.unmatched);
-    }
-    setError(e);
+    return showFindings(found);
   };
 
   const test = async () => {
@@ -159,22 +142,19 @@ export function ConnectorForm({ type, mode, initialName = '', initialSettings, s
       </section>
 
       {!readOnly && (
-        <div className="form-actions">
+        <FormActions
+          busy={busy !== null}
+          sending={busy === 'save'}
+          label={mode === 'create' ? 'Save' : 'Save changes'}
+          busyLabel="Saving…"
+          onCancel={onCancel}
+        >
           {onTest && (
             <button type="button" className="btn" onClick={test} disabled={busy !== null}>
               {busy === 'test' ? 'Testing…' : 'Test connection'}
             </button>
           )}
-          <span className="spacer" />
-          {onCancel && (
-            <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy !== null}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy !== null}>
-            {busy === 'save' ? 'Saving…' : mode === 'create' ? 'Save' : 'Save changes'}
-          </button>
-        </div>
+        </FormActions>
       )}
       {busy === 'test' && (
         <p className="muted" role="status">

@@ -1,11 +1,17 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
-import { ErrorAlert, Notice } from '../shared/ErrorAlert';
+import { ActionsColumnHeader } from '../shared/ActionsColumnHeader';
+import { ClickableRow } from '../shared/ClickableRow';
+import { EmptyState } from '../shared/EmptyState';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime, formatRelative } from '../shared/format';
-import { isSessionEnd, useLoad } from '../shared/hooks';
+import { useLoad } from '../shared/hooks';
+import { LinkCell } from '../shared/LinkCell';
+import { LoadedTable } from '../shared/LoadedTable';
 import { PageHeader } from '../shared/PageHeader';
-import { Spinner } from '../shared/Spinner';
+import { useFlash } from '../shared/useFlash';
+import { usePageActions } from '../shared/usePageActions';
 import { ConnectorStatusBadge } from './ConnectorStatusBadge';
 import { listConnectors, startConnector, stopConnector, type Connector } from './connectorsApi';
 import { useConnectorTypes } from './useConnectorTypes';
@@ -15,33 +21,20 @@ export const LIST_POLL_MS = 3000;
 
 export function ConnectorsPage() {
   const { can } = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
   // A message from the page that sent us here ("Connector … created"), shown once.
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    // Once, on mount: clear the message from history so a reload does not show it again.
-    if (flash) navigate(location.pathname, { replace: true, state: null });
-  }, []);
+  const [flash] = useFlash();
   const connectors = useLoad(listConnectors, [], LIST_POLL_MS);
   const types = useConnectorTypes();
-  const [actionError, setActionError] = useState<unknown>();
-  const [pending, setPending] = useState<string | null>(null);
+  /** The id of the connector being started or stopped. */
+  const actions = usePageActions<string>();
+  const pending = actions.busy;
 
-  const act = async (connector: Connector, action: 'start' | 'stop') => {
-    setPending(connector.id);
-    setActionError(undefined);
-    try {
+  const act = (connector: Connector, action: 'start' | 'stop') =>
+    actions.run(connector.id, async () => {
       await (action === 'start' ? startConnector(connector.id) : stopConnector(connector.id));
       await connectors.reload();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setPending(null);
-    }
-  };
+    });
 
-  const list = connectors.data ?? [];
   return (
     <>
       <PageHeader
@@ -55,53 +48,38 @@ export function ConnectorsPage() {
           )
         }
       />
-      {flash && (
-        <Notice tone="success" testId="flash">
-          {flash}
-        </Notice>
-      )}
-      <ErrorAlert error={actionError} />
-      {connectors.error !== undefined && !isSessionEnd(connectors.error) && <ErrorAlert error={connectors.error} />}
-      {connectors.loading && !connectors.data ? (
-        <Spinner />
-      ) : connectors.data && list.length === 0 ? (
-        <div className="empty-state" data-testid="connectors-empty">
-          <h2>No connectors yet</h2>
-          <p>A connector links the hub to a directory or application, such as Active Directory or Google Workspace.</p>
-          {can('configure') && (
-            <Link to="/connectors/new" className="btn btn-primary">
-              Add the first connector
-            </Link>
-          )}
-        </div>
-      ) : (
-        connectors.data && (
-          <div className="card table-card">
-            <table className="table" data-testid="connectors-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Since</th>
-                  {can('operate') && (
-                    <th scope="col" className="actions-col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <tr key={c.id} data-testid="connector-row" data-connector-id={c.id} className="clickable" onClick={(e) => {
-                    if ((e.target as HTMLElement).closest('a, button')) return;
-                    navigate(`/connectors/${encodeURIComponent(c.id)}`);
-                  }}>
-                    <td>
-                      <Link to={`/connectors/${encodeURIComponent(c.id)}`} className="strong-link">
-                        {c.name}
-                      </Link>
-                    </td>
+      <FlashNotice message={flash} />
+      <ErrorAlert error={actions.error} />
+      <LoadedTable
+        loaded={connectors}
+        empty={
+          <EmptyState testId="connectors-empty" title="No connectors yet">
+            <p>A connector links the hub to a directory or application, such as Active Directory or Google Workspace.</p>
+            {can('configure') && (
+              <Link to="/connectors/new" className="btn btn-primary">
+                Add the first connector
+              </Link>
+            )}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <table className="table" data-testid="connectors-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Since</th>
+                {can('operate') && <ActionsColumnHeader />}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => {
+                const to = `/connectors/${encodeURIComponent(c.id)}`;
+                return (
+                  <ClickableRow key={c.id} to={to} data-testid="connector-row" data-connector-id={c.id}>
+                    <LinkCell to={to}>{c.name}</LinkCell>
                     <td>
                       <span>{types.byId.get(c.type)?.displayName ?? c.type}</span>
                       <span className="muted small block">{c.type}</span>
@@ -130,13 +108,13 @@ export function ConnectorsPage() {
                         )}
                       </td>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      )}
+                  </ClickableRow>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </LoadedTable>
     </>
   );
 }

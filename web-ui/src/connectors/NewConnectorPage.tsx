@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { isSessionEnd } from '../shared/hooks';
+import { EmptyState } from '../shared/EmptyState';
+import { LoadErrorAlert } from '../shared/ErrorAlert';
 import { PageHeader } from '../shared/PageHeader';
 import { Spinner } from '../shared/Spinner';
 import { ConnectorForm, type ConnectorFormSubmit } from './ConnectorForm';
@@ -26,15 +26,14 @@ export function NewConnectorPage() {
     return (
       <>
         <PageHeader title="Add connector" subtitle="Choose what to connect. Types come from the installed plugins." breadcrumb={breadcrumb} />
-        {types.error !== undefined && !isSessionEnd(types.error) && <ErrorAlert error={types.error} />}
+        <LoadErrorAlert error={types.error} />
         {types.loading && <Spinner />}
         {types.data && types.data.length === 0 && (
-          <div className="empty-state">
-            <h2>No connector types installed</h2>
+          <EmptyState title="No connector types installed">
             <p>
               Put a connector plugin into the hub&apos;s plugins folder; see <Link to="/plugins">Plugins</Link> for the ones found.
             </p>
-          </div>
+          </EmptyState>
         )}
         {types.data && types.data.length > 0 && <TypePicker types={types.data} onPick={setType} />}
       </>

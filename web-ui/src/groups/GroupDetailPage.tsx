@@ -1,20 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
-import { ApiError } from '../shared/api';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../shared/ConfirmDeleteDialog';
+import { DeleteButton } from '../shared/DeleteButton';
+import { DetailPageFallback } from '../shared/DetailPageFallback';
 import { ErrorAlert, Notice } from '../shared/ErrorAlert';
+import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime } from '../shared/format';
-import { isSessionEnd, useLoad } from '../shared/hooks';
-import { Pager } from '../shared/Pager';
+import { useLoad } from '../shared/hooks';
 import { PageHeader } from '../shared/PageHeader';
 import { PAGE_SIZE, useCursorPages } from '../shared/paging';
-import { SearchPicker } from '../shared/SearchPicker';
-import { Spinner } from '../shared/Spinner';
-import { PICKER_LIMIT } from '../users/UserForm';
-import { UserStatusBadge } from '../users/UserStatusBadge';
-import { listUsers, type UserSummary } from '../users/usersApi';
+import { useConfirmDelete } from '../shared/useConfirmDelete';
+import { useFlash } from '../shared/useFlash';
+import { usePageActions } from '../shared/usePageActions';
+import type { UserSummary } from '../users/usersApi';
 import { GroupForm } from './GroupForm';
+import { GroupMembersCard } from './GroupMembersCard';
 import { addGroupMember, deleteGroup, getGroup, listGroupMembers, removeGroupMember, updateGroup, type GroupInput } from './groupsApi';
 
 /** The route: a fresh page (and state) for every group. */
@@ -26,34 +27,30 @@ export function GroupDetailRoute() {
 /** One group: rename, describe, delete, and its members (add, remove), 50 a page. */
 export function GroupDetailPage({ groupId }: { groupId: string }) {
   const { can } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const [flash, setFlash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) navigate(location.pathname, { replace: true, state: null });
-  }, []);
+  const [flash, setFlash] = useFlash();
   const loadGroup = useCallback(() => getGroup(groupId), [groupId]);
   const group = useLoad(loadGroup, [groupId]);
   const loadMembers = useCallback((cursor: string | undefined) => listGroupMembers(groupId, { limit: PAGE_SIZE, cursor }), [groupId]);
   const members = useCursorPages(loadMembers, groupId);
   const [formVersion, setFormVersion] = useState(0);
   const [saved, setSaved] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  /** `delete`, or the id of the member being removed. */
+  const actions = usePageActions<string>(() => {
+    setFlash(undefined);
+    setSaved(false);
+  });
 
   const g = group.data;
   const operate = can('operate');
-  const notFound = group.error instanceof ApiError && group.error.status === 404;
-
-  const startAction = () => {
-    setActionError(undefined);
-    setFlash(undefined);
-    setSaved(false);
-  };
+  const deletion = useConfirmDelete({
+    actions,
+    remove: () => deleteGroup(groupId),
+    leaveTo: '/groups',
+    flash: `Group “${g?.name ?? groupId}” deleted.`,
+  });
 
   const save = async (body: GroupInput) => {
-    startAction();
+    actions.start();
     await updateGroup(groupId, body);
     await group.reload();
     setFormVersion((v) => v + 1);
@@ -61,68 +58,26 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
   };
 
   const addMember = async (user: UserSummary) => {
-    startAction();
+    actions.start();
     await addGroupMember(groupId, user.id);
     members.reload();
     void group.reload();
     setFlash(`“${user.userName}” added to the group.`);
   };
 
-  const removeMember = async (user: UserSummary) => {
-    startAction();
-    setBusy(user.id);
-    try {
+  const removeMember = (user: UserSummary) =>
+    void actions.run(user.id, async () => {
       await removeGroupMember(groupId, user.id);
       members.reload();
       void group.reload();
       setFlash(`“${user.userName}” removed from the group.`);
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const remove = async () => {
-    setBusy('delete');
-    setActionError(undefined);
-    try {
-      await deleteGroup(groupId);
-      navigate('/groups', { replace: true, state: { flash: `Group “${g?.name ?? groupId}” deleted.` } });
-    } catch (e) {
-      setConfirmDelete(false);
-      setActionError(e);
-      setBusy(null);
-    }
-  };
-
-  const cancelDelete = useCallback(() => setConfirmDelete(false), []);
-  const searchUsers = async (q: string) => (await listUsers({ q, limit: PICKER_LIMIT })).items ?? [];
+    });
 
   const breadcrumb = <Link to="/groups">← Groups</Link>;
   if (!g) {
-    return (
-      <>
-        <PageHeader title="Group" breadcrumb={breadcrumb} />
-        {notFound ? (
-          <div className="empty-state" data-testid="group-not-found">
-            <h2>This group does not exist</h2>
-            <p>It may have been deleted.</p>
-            <Link to="/groups" className="btn">
-              Back to the groups
-            </Link>
-          </div>
-        ) : group.error !== undefined ? (
-          !isSessionEnd(group.error) && <ErrorAlert error={group.error} />
-        ) : (
-          <Spinner />
-        )}
-      </>
-    );
+    return <DetailPageFallback noun="group" listPath="/groups" listNoun="groups" breadcrumb={breadcrumb} error={group.error} />;
   }
 
-  const list = members.items;
-  const memberIds = (list ?? []).map((m) => m.id);
   return (
     <>
       <PageHeader
@@ -133,21 +88,11 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
           </>
         }
         breadcrumb={breadcrumb}
-        actions={
-          operate && (
-            <button type="button" className="btn btn-danger" data-testid="group-delete" disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
-              Delete
-            </button>
-          )
-        }
+        actions={operate && <DeleteButton testId="group-delete" disabled={actions.busy !== null} onClick={deletion.ask} />}
       />
 
-      {flash && (
-        <Notice tone="success" testId="flash">
-          {flash}
-        </Notice>
-      )}
-      <ErrorAlert error={actionError} />
+      <FlashNotice message={flash} />
+      <ErrorAlert error={actions.error} />
 
       <div className="detail-grid">
         <section className="card" aria-labelledby="group-summary-title">
@@ -169,117 +114,11 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
         </section>
       </div>
 
-      <section className="card table-card" aria-labelledby="group-members-title" data-testid="group-members">
-        <div className="card-header">
-          <h2 id="group-members-title" className="section-title">
-            Members
-          </h2>
-          <span className="muted small">Direct members, by user name.</span>
-        </div>
-        {operate && (
-          <div className="card-toolbar">
-            <SearchPicker<UserSummary>
-              testId="member-picker"
-              label="Add member"
-              placeholder="Search users by name or email"
-              search={searchUsers}
-              describe={(u) => ({ id: u.id, label: u.userName, detail: [u.displayName, u.email].filter(Boolean).join(' · ') })}
-              exclude={memberIds}
-              disabled={busy !== null}
-              onPick={addMember}
-            />
-          </div>
-        )}
-        {members.error !== undefined && !isSessionEnd(members.error) && (
-          <div className="card-toolbar">
-            <ErrorAlert error={members.error} />
-          </div>
-        )}
-        {list === undefined ? (
-          members.loading && (
-            <div className="card-empty">
-              <Spinner />
-            </div>
-          )
-        ) : list.length === 0 ? (
-          !members.loading && (
-            <div className="card-empty" data-testid="group-members-empty">
-              No members yet{operate ? ': search for users above to add them.' : '.'}
-            </div>
-          )
-        ) : (
-          <>
-            <table className="table table-compact" data-testid="group-members-table" aria-busy={members.loading || undefined}>
-              <thead>
-                <tr>
-                  <th scope="col">User name</th>
-                  <th scope="col">Display name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  {operate && (
-                    <th scope="col" className="actions-col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((m) => (
-                  <tr key={m.id} data-testid="group-member-row" data-user-id={m.id} data-username={m.userName}>
-                    <td>
-                      <Link to={`/users/${encodeURIComponent(m.id)}`} className="strong-link">
-                        {m.userName}
-                      </Link>
-                    </td>
-                    <td>{m.displayName || <span className="muted">—</span>}</td>
-                    <td className="wrap-anywhere">{m.email || <span className="muted">—</span>}</td>
-                    <td>
-                      <UserStatusBadge active={m.active !== false} />
-                    </td>
-                    {operate && (
-                      <td className="actions-col">
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          data-testid="group-member-remove"
-                          aria-label={`Remove ${m.userName} from the group`}
-                          disabled={busy !== null}
-                          onClick={() => void removeMember(m)}
-                        >
-                          Remove
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager
-              pageNumber={members.pageNumber}
-              count={list.length}
-              noun={['member', 'members']}
-              hasPrevious={members.hasPrevious}
-              hasNext={members.hasNext}
-              busy={members.loading}
-              onPrevious={members.previous}
-              onNext={members.next}
-              testId="group-members-pager"
-            />
-          </>
-        )}
-      </section>
+      <GroupMembersCard members={members} operate={operate} disabled={actions.busy !== null} onAdd={addMember} onRemove={removeMember} />
 
-      <ConfirmDialog
-        open={confirmDelete}
-        title={`Delete group “${g.name}”?`}
-        confirmLabel={busy === 'delete' ? 'Deleting…' : 'Delete'}
-        danger
-        busy={busy === 'delete'}
-        onConfirm={remove}
-        onCancel={cancelDelete}
-      >
+      <ConfirmDeleteDialog deletion={deletion} title={`Delete group “${g.name}”?`}>
         <p>The group is removed from the hub; its members stay. This cannot be undone.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </>
   );
 }

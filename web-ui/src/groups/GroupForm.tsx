@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { FormActions } from '../shared/form/FormActions';
 import { fieldInputProps, FormField } from '../shared/form/FormField';
-import { matchFieldErrors } from '../shared/form/fieldErrors';
+import { useFormSubmit } from '../shared/form/useFormSubmit';
 import { MAX_GROUP_DESCRIPTION_LENGTH, MAX_GROUP_NAME_LENGTH, type Group, type GroupInput } from './groupsApi';
 
 type FieldName = 'name' | 'description';
@@ -19,36 +19,12 @@ interface Props {
 export function GroupForm({ mode, group, readOnly, onSubmit, onCancel }: Props) {
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (readOnly) return;
-    setUnmatched([]);
-    if (name.trim() === '') {
-      setErrors({ name: 'Required' });
-      setError(new ApiError(400, 'Some values need your attention: see the marked fields.'));
-      return;
-    }
-    setErrors({});
-    setError(undefined);
-    setBusy(true);
-    try {
-      await onSubmit({ name: name.trim(), description: description.trim() === '' ? null : description.trim() });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const matched = matchFieldErrors(e.fieldErrors, ['name', 'description']);
-        setErrors(matched.byPath);
-        setUnmatched(matched.unmatched);
-      }
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, unmatched, error, busy, submit } = useFormSubmit<FieldName>({
+    fields: ['name', 'description'],
+    validate: () => (name.trim() === '' ? { name: 'Required' } : {}),
+    readOnly,
+    send: () => onSubmit({ name: name.trim(), description: description.trim() === '' ? null : description.trim() }),
+  });
 
   return (
     <form
@@ -87,17 +63,12 @@ export function GroupForm({ mode, group, readOnly, onSubmit, onCancel }: Props) 
         </FormField>
       </div>
       {!readOnly && (
-        <div className="form-actions">
-          <span className="spacer" />
-          {onCancel && (
-            <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {mode === 'create' ? (busy ? 'Creating…' : 'Create group') : busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
+        <FormActions
+          busy={busy}
+          label={mode === 'create' ? 'Create group' : 'Save changes'}
+          busyLabel={mode === 'create' ? 'Creating…' : 'Saving…'}
+          onCancel={onCancel}
+        />
       )}
     </form>
   );

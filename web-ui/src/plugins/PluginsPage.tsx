@@ -1,9 +1,10 @@
 import { Fragment } from 'react';
 import { Badge, type Tone } from '../shared/Badge';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { isSessionEnd, useLoad } from '../shared/hooks';
+import { EmptyState } from '../shared/EmptyState';
+import { useLoad } from '../shared/hooks';
+import { LoadedTable } from '../shared/LoadedTable';
+import { NoValue } from '../shared/NoValue';
 import { PageHeader } from '../shared/PageHeader';
-import { Spinner } from '../shared/Spinner';
 import { listPlugins, type Plugin } from './pluginsApi';
 
 const TONES: Record<string, Tone> = {
@@ -40,16 +41,15 @@ export function PluginsPage() {
           </button>
         }
       />
-      {plugins.error !== undefined && !isSessionEnd(plugins.error) && <ErrorAlert error={plugins.error} />}
-      {plugins.loading && !plugins.data && <Spinner />}
-      {plugins.data && list.length === 0 && (
-        <div className="empty-state">
-          <h2>No plugins found</h2>
-          <p>Connector plugins are JAR files in the hub&apos;s plugins folder.</p>
-        </div>
-      )}
-      {list.length > 0 && (
-        <div className="card table-card">
+      <LoadedTable
+        loaded={plugins}
+        empty={
+          <EmptyState title="No plugins found">
+            <p>Connector plugins are JAR files in the hub&apos;s plugins folder.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => (
           <table className="table" data-testid="plugins-table">
             <thead>
               <tr>
@@ -80,7 +80,7 @@ export function PluginsPage() {
                     </td>
                     <td>
                       {(p.connectorTypes ?? []).length === 0 ? (
-                        <span className="muted">—</span>
+                        <NoValue />
                       ) : (
                         <span className="chips">
                           {(p.connectorTypes ?? []).map((t) => (
@@ -106,8 +106,8 @@ export function PluginsPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </LoadedTable>
     </>
   );
 }

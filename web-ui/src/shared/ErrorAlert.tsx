@@ -1,4 +1,5 @@
 import { ApiError, errorMessage, type FieldError } from './api';
+import { isSessionEnd } from './hooks';
 
 interface Props {
   /** What a call threw; nothing is shown when undefined or null. */
@@ -33,6 +34,15 @@ export function ErrorAlert({ error, unmatched, title }: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * Why data did not load; nothing when the session has ended (the app is already on its way to
+ * /login).
+ */
+export function LoadErrorAlert({ error }: { error: unknown }) {
+  if (isSessionEnd(error)) return null;
+  return <ErrorAlert error={error} />;
 }
 
 interface NoticeProps {

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
+import { EmptyState } from './EmptyState';
 
 export function NotFoundPage() {
   return (
-    <div className="empty-state">
-      <h2>Page not found</h2>
+    <EmptyState title="Page not found">
       <p>There is nothing at this address.</p>
       <Link to="/connectors" className="btn">
         Go to the connectors
       </Link>
-    </div>
+    </EmptyState>
   );
 }

@@ -1,19 +1,17 @@
+import type { CursorPages } from './paging';
+
 interface Props {
-  pageNumber: number;
-  /** Entries on this page. */
-  count: number;
+  /** The paged list (see useCursorPages). */
+  pages: CursorPages<unknown>;
   /** "user" → "users". */
   noun: [singular: string, plural: string];
-  hasPrevious: boolean;
-  hasNext: boolean;
-  busy?: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
   testId?: string;
 }
 
 /** The footer of a paged table: where we are, "Previous page" and "Next page". */
-export function Pager({ pageNumber, count, noun, hasPrevious, hasNext, busy, onPrevious, onNext, testId }: Props) {
+export function Pager({ pages, noun, testId }: Props) {
+  const { pageNumber, hasPrevious, hasNext, loading, previous, next } = pages;
+  const count = pages.items?.length ?? 0;
   return (
     <div className="table-footer" data-testid={testId}>
       <span className="muted small" data-testid="page-info">
@@ -21,10 +19,10 @@ export function Pager({ pageNumber, count, noun, hasPrevious, hasNext, busy, onP
       </span>
       {(hasPrevious || hasNext) && (
         <span className="pager-buttons">
-          <button type="button" className="btn btn-sm" onClick={onPrevious} disabled={busy || !hasPrevious}>
+          <button type="button" className="btn btn-sm" onClick={previous} disabled={loading || !hasPrevious}>
             Previous page
           </button>
-          <button type="button" className="btn btn-sm" onClick={onNext} disabled={busy || !hasNext}>
+          <button type="button" className="btn btn-sm" onClick={next} disabled={loading || !hasNext}>
             Next page
           </button>
         </span>

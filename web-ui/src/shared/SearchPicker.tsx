@@ -2,6 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 import { isSessionEnd, useDebouncedValue } from './hooks';
 
+/** How many matches a picker asks the hub for. */
+export const PICKER_LIMIT = 10;
+
 export interface PickerOption {
   id: string;
   label: string;

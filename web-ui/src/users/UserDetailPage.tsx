@@ -1,17 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
-import { addGroupMember, listGroups, removeGroupMember, type Group } from '../groups/groupsApi';
-import { ApiError } from '../shared/api';
+import { addGroupMember, removeGroupMember, type Group } from '../groups/groupsApi';
 import { Badge, type Tone } from '../shared/Badge';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../shared/ConfirmDeleteDialog';
+import { DeleteButton } from '../shared/DeleteButton';
+import { DetailPageFallback } from '../shared/DetailPageFallback';
 import { ErrorAlert, Notice } from '../shared/ErrorAlert';
+import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime, formatRelative, humanize } from '../shared/format';
-import { isSessionEnd, useLoad } from '../shared/hooks';
+import { useLoad } from '../shared/hooks';
+import { LinkCell } from '../shared/LinkCell';
+import { NoValue } from '../shared/NoValue';
 import { PageHeader } from '../shared/PageHeader';
-import { SearchPicker } from '../shared/SearchPicker';
-import { Spinner } from '../shared/Spinner';
-import { PICKER_LIMIT, UserForm } from './UserForm';
+import { RefreshFailedNotice } from '../shared/RefreshFailedNotice';
+import { useConfirmDelete } from '../shared/useConfirmDelete';
+import { useFlash } from '../shared/useFlash';
+import { usePageActions } from '../shared/usePageActions';
+import { UserForm } from './UserForm';
+import { UserGroupsCard } from './UserGroupsCard';
 import { UserStatusBadge } from './UserStatusBadge';
 import { deleteUser, disableUser, enableUser, getUser, updateUser, userLabel, type GroupRef, type LinkedAccount, type UserInput } from './usersApi';
 
@@ -34,48 +41,37 @@ export function accountTone(state: string | undefined): Tone {
 /** One user: status, groups, linked accounts, the attributes form, enable/disable, delete. */
 export function UserDetailPage({ userId }: { userId: string }) {
   const { can } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const [flash, setFlash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    // Once, on mount: clear the message from history so a reload does not show it again.
-    if (flash) navigate(location.pathname, { replace: true, state: null });
-  }, []);
+  const [flash, setFlash] = useFlash();
   const load = useCallback(() => getUser(userId), [userId]);
   const user = useLoad(load, [userId]);
   const [formVersion, setFormVersion] = useState(0);
   const [saved, setSaved] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
-  const [busy, setBusy] = useState<'toggle' | 'delete' | 'group' | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const actions = usePageActions<'toggle' | 'delete' | 'group'>(() => {
+    setFlash(undefined);
+    setSaved(false);
+  });
 
   const u = user.data;
   const operate = can('operate');
-  const notFound = user.error instanceof ApiError && user.error.status === 404;
-
-  const startAction = () => {
-    setActionError(undefined);
-    setFlash(undefined);
-    setSaved(false);
-  };
+  const busy = actions.busy;
+  const deletion = useConfirmDelete({
+    actions,
+    remove: () => deleteUser(userId),
+    leaveTo: '/users',
+    flash: `User “${u?.userName ?? userId}” deleted.`,
+  });
 
   const toggleActive = async () => {
     if (!u) return;
-    startAction();
-    setBusy('toggle');
-    try {
+    await actions.run('toggle', async () => {
       await (u.active ? disableUser(u.id) : enableUser(u.id));
       await user.reload();
       setFlash(u.active ? `User “${u.userName}” disabled.` : `User “${u.userName}” enabled.`);
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const save = async (body: UserInput) => {
-    startAction();
+    actions.start();
     await updateUser(userId, body);
     await user.reload();
     setFormVersion((v) => v + 1);
@@ -84,66 +80,26 @@ export function UserDetailPage({ userId }: { userId: string }) {
 
   const addToGroup = async (group: Group) => {
     if (!u) return;
-    startAction();
+    actions.start();
     await addGroupMember(group.id, u.id);
     await user.reload();
     setFlash(`“${u.userName}” added to the group “${group.name}”.`);
   };
 
-  const removeFromGroup = async (group: GroupRef) => {
+  const removeFromGroup = (group: GroupRef) => {
     if (!u) return;
-    startAction();
-    setBusy('group');
-    try {
+    void actions.run('group', async () => {
       await removeGroupMember(group.id, u.id);
       await user.reload();
       setFlash(`“${u.userName}” removed from the group “${group.name}”.`);
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
-
-  const remove = async () => {
-    setBusy('delete');
-    setActionError(undefined);
-    try {
-      await deleteUser(userId);
-      navigate('/users', { replace: true, state: { flash: `User “${u?.userName ?? userId}” deleted.` } });
-    } catch (e) {
-      setConfirmDelete(false);
-      setActionError(e);
-      setBusy(null);
-    }
-  };
-
-  const cancelDelete = useCallback(() => setConfirmDelete(false), []);
-  const searchGroups = async (q: string) => (await listGroups({ q, limit: PICKER_LIMIT })).items ?? [];
 
   const breadcrumb = <Link to="/users">← Users</Link>;
   if (!u) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumb={breadcrumb} />
-        {notFound ? (
-          <div className="empty-state" data-testid="user-not-found">
-            <h2>This user does not exist</h2>
-            <p>It may have been deleted.</p>
-            <Link to="/users" className="btn">
-              Back to the users
-            </Link>
-          </div>
-        ) : user.error !== undefined ? (
-          !isSessionEnd(user.error) && <ErrorAlert error={user.error} />
-        ) : (
-          <Spinner />
-        )}
-      </>
-    );
+    return <DetailPageFallback noun="user" listPath="/users" listNoun="users" breadcrumb={breadcrumb} error={user.error} />;
   }
 
-  const groups = u.groups ?? [];
   const accounts = u.accounts ?? [];
   const emails = u.emails ?? [];
   return (
@@ -162,23 +118,15 @@ export function UserDetailPage({ userId }: { userId: string }) {
               <button type="button" className="btn" data-testid="user-toggle-active" disabled={busy !== null} onClick={() => void toggleActive()}>
                 {busy === 'toggle' ? (u.active ? 'Disabling…' : 'Enabling…') : u.active ? 'Disable' : 'Enable'}
               </button>
-              <button type="button" className="btn btn-danger" data-testid="user-delete" disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
-                Delete
-              </button>
+              <DeleteButton testId="user-delete" disabled={busy !== null} onClick={deletion.ask} />
             </>
           )
         }
       />
 
-      {flash && (
-        <Notice tone="success" testId="flash">
-          {flash}
-        </Notice>
-      )}
-      <ErrorAlert error={actionError} />
-      {user.error !== undefined && !isSessionEnd(user.error) && (
-        <Notice tone="warning">Could not refresh the user: {user.error instanceof ApiError ? user.error.message : 'unknown error'}</Notice>
-      )}
+      <FlashNotice message={flash} />
+      <ErrorAlert error={actions.error} />
+      <RefreshFailedNotice what="the user" error={user.error} />
 
       <div className="detail-grid">
         <div className="detail-column">
@@ -192,13 +140,13 @@ export function UserDetailPage({ userId }: { userId: string }) {
                 <UserStatusBadge active={u.active !== false} />
               </dd>
               <dt>Email</dt>
-              <dd data-testid="user-primary-email">{emails[0] ?? <span className="muted">—</span>}</dd>
+              <dd data-testid="user-primary-email">{emails[0] ?? <NoValue />}</dd>
               <dt>Manager</dt>
               <dd>
                 {u.manager ? (
                   <Link to={`/users/${encodeURIComponent(u.manager.id)}`}>{userLabel(u.manager)}</Link>
                 ) : (
-                  <span className="muted">—</span>
+                  <NoValue />
                 )}
               </dd>
               <dt>Created</dt>
@@ -208,50 +156,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
             </dl>
           </section>
 
-          <section className="card" aria-labelledby="user-groups-title" data-testid="user-groups">
-            <h2 id="user-groups-title" className="section-title">
-              Groups
-            </h2>
-            {groups.length === 0 ? (
-              <p className="muted" data-testid="user-groups-empty">
-                Not a member of any group.
-              </p>
-            ) : (
-              <ul className="link-list">
-                {groups.map((g) => (
-                  <li key={g.id} data-testid="user-group" data-group-id={g.id}>
-                    <Link to={`/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>
-                    {operate && (
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-ghost"
-                        data-testid="user-group-remove"
-                        aria-label={`Remove from ${g.name}`}
-                        disabled={busy !== null}
-                        onClick={() => void removeFromGroup(g)}
-                      >
-                        Remove
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {operate && (
-              <div className="add-control">
-                <SearchPicker<Group>
-                  testId="group-picker"
-                  label="Add to group"
-                  placeholder="Search groups by name"
-                  search={searchGroups}
-                  describe={(g) => ({ id: g.id, label: g.name, detail: g.description })}
-                  exclude={groups.map((g) => g.id)}
-                  disabled={busy !== null}
-                  onPick={addToGroup}
-                />
-              </div>
-            )}
-          </section>
+          <UserGroupsCard groups={u.groups ?? []} operate={operate} disabled={busy !== null} onAdd={addToGroup} onRemove={removeFromGroup} />
         </div>
 
         <section className="card" aria-label="Attributes">
@@ -277,17 +182,9 @@ export function UserDetailPage({ userId }: { userId: string }) {
         )}
       </section>
 
-      <ConfirmDialog
-        open={confirmDelete}
-        title={`Delete user “${u.userName}”?`}
-        confirmLabel={busy === 'delete' ? 'Deleting…' : 'Delete'}
-        danger
-        busy={busy === 'delete'}
-        onConfirm={remove}
-        onCancel={cancelDelete}
-      >
+      <ConfirmDeleteDialog deletion={deletion} title={`Delete user “${u.userName}”?`}>
         <p>The user leaves every group and is removed from the hub. This cannot be undone.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </>
   );
 }
@@ -309,12 +206,8 @@ function AccountsTable({ accounts }: { accounts: LinkedAccount[] }) {
       <tbody>
         {accounts.map((a) => (
           <tr key={`${a.connectorId}/${a.externalId}`} data-testid="user-account-row" data-connector-id={a.connectorId}>
-            <td>
-              <Link to={`/connectors/${encodeURIComponent(a.connectorId)}`} className="strong-link">
-                {a.connectorName || a.connectorId}
-              </Link>
-            </td>
-            <td>{a.connectorType ?? <span className="muted">—</span>}</td>
+            <LinkCell to={`/connectors/${encodeURIComponent(a.connectorId)}`}>{a.connectorName || a.connectorId}</LinkCell>
+            <td>{a.connectorType ?? <NoValue />}</td>
             <td className="mono small wrap-anywhere">{a.externalId}</td>
             <td>
               {a.state ? (
@@ -322,7 +215,7 @@ function AccountsTable({ accounts }: { accounts: LinkedAccount[] }) {
                   {humanize(a.state)}
                 </Badge>
               ) : (
-                <span className="muted">—</span>
+                <NoValue />
               )}
             </td>
             <td className="nowrap" title={a.lastSyncAt ? formatDateTime(a.lastSyncAt) : undefined}>

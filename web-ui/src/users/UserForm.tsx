@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, type FieldError } from '../shared/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { FormActions } from '../shared/form/FormActions';
 import { fieldInputProps, FormField } from '../shared/form/FormField';
-import { matchFieldErrors } from '../shared/form/fieldErrors';
-import { SearchPicker } from '../shared/SearchPicker';
-import { EMAIL_PATTERN, listUsers, MAX_EMAILS, userLabel, type User, type UserInput, type UserRef, type UserSummary } from './usersApi';
+import { useFormSubmit } from '../shared/form/useFormSubmit';
+import { UserPicker } from './UserPicker';
+import { EMAIL_PATTERN, MAX_EMAILS, userLabel, type User, type UserInput, type UserRef } from './usersApi';
 
 /** The form's text fields, named as in UserInput. */
 type TextName = 'userName' | 'displayName' | 'givenName' | 'familyName' | 'department' | 'employeeNumber';
@@ -32,9 +32,6 @@ const TEXT_FIELDS: { name: TextName; label: string; help?: string; autoComplete?
   { name: 'department', label: 'Department' },
   { name: 'employeeNumber', label: 'Employee number' },
 ];
-
-/** The users a manager search offers. */
-export const PICKER_LIMIT = 10;
 
 interface Props {
   mode: 'create' | 'edit';
@@ -72,10 +69,6 @@ export function UserForm({ mode, user, readOnly, onSubmit, onCancel }: Props) {
   const [emails, setEmails] = useState(() => (user?.emails ?? []).join('\n'));
   const [active, setActive] = useState(true);
   const [manager, setManager] = useState<UserRef | null>(user?.manager ?? null);
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
   const validate = (): Partial<Record<FieldName, string>> => {
     const found: Partial<Record<FieldName, string>> = {};
@@ -108,33 +101,8 @@ export function UserForm({ mode, user, readOnly, onSubmit, onCancel }: Props) {
     return input;
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (readOnly) return;
-    setUnmatched([]);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setError(new ApiError(400, 'Some values need your attention: see the marked fields.'));
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await onSubmit(body());
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const matched = matchFieldErrors(e.fieldErrors, KNOWN_PATHS);
-        setErrors(matched.byPath);
-        setUnmatched(matched.unmatched);
-      }
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, unmatched, error, busy, submit } = useFormSubmit<FieldName>({ fields: KNOWN_PATHS, validate, readOnly, send: () => onSubmit(body()) });
 
-  const searchManagers = async (q: string): Promise<UserSummary[]> => (await listUsers({ q, limit: PICKER_LIMIT })).items ?? [];
   const attributes = user?.attributes ?? {};
   const hasAttributes = Object.keys(attributes).length > 0;
 
@@ -195,12 +163,9 @@ export function UserForm({ mode, user, readOnly, onSubmit, onCancel }: Props) {
             )}
           </div>
           {!readOnly && (
-            <SearchPicker<UserSummary>
+            <UserPicker
               testId="manager-picker"
               label={manager ? 'Change the manager' : 'Find a manager'}
-              placeholder="Search users by name or email"
-              search={searchManagers}
-              describe={(u) => ({ id: u.id, label: u.userName, detail: [u.displayName, u.email].filter(Boolean).join(' · ') })}
               exclude={user ? [user.id] : []}
               onPick={(u) => setManager({ id: u.id, userName: u.userName, displayName: u.displayName ?? null })}
             />
@@ -239,17 +204,12 @@ export function UserForm({ mode, user, readOnly, onSubmit, onCancel }: Props) {
         )}
       </div>
       {!readOnly && (
-        <div className="form-actions">
-          <span className="spacer" />
-          {onCancel && (
-            <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {mode === 'create' ? (busy ? 'Creating…' : 'Create user') : busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
+        <FormActions
+          busy={busy}
+          label={mode === 'create' ? 'Create user' : 'Save changes'}
+          busyLabel={mode === 'create' ? 'Creating…' : 'Saving…'}
+          onCancel={onCancel}
+        />
       )}
     </form>
   );

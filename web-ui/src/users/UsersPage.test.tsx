@@ -31,6 +31,16 @@ const carol = { ...ada, id: '33333333-3333-4333-8333-333333333333', userName: 'c
 const query = (request: Request) => new URL(request.path, 'http://hub.test').searchParams;
 const listCalls = (requests: Request[]) => requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/users?'));
 
+/** The hub with two pages of users: ada and bob, then (cursor `page-2`) carol. */
+function twoPageHub() {
+  return fakeHub({
+    'GET /api/v1/users': (request) =>
+      query(request).get('cursor') === 'page-2'
+        ? jsonResponse(200, { items: [carol], next: null })
+        : jsonResponse(200, { items: [ada, bob], next: 'page-2' }),
+  });
+}
+
 function rowOf(userName: string) {
   return screen.getAllByTestId('user-row').find((row) => row.getAttribute('data-username') === userName)!;
 }
@@ -83,12 +93,7 @@ describe('Users list', () => {
 
   it('pages with the hub’s cursor: Next sends it, Previous goes back', async () => {
     const user = userEvent.setup();
-    const hub = fakeHub({
-      'GET /api/v1/users': (request) =>
-        query(request).get('cursor') === 'page-2'
-          ? jsonResponse(200, { items: [carol], next: null })
-          : jsonResponse(200, { items: [ada, bob], next: 'page-2' }),
-    });
+    const hub = twoPageHub();
     renderRoutes(userRoutes, '/users');
     await screen.findByTestId('users-table');
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
@@ -108,12 +113,7 @@ describe('Users list', () => {
 
   it('starts again at the first page when the search changes', async () => {
     const user = userEvent.setup();
-    const hub = fakeHub({
-      'GET /api/v1/users': (request) =>
-        query(request).get('cursor') === 'page-2'
-          ? jsonResponse(200, { items: [carol], next: null })
-          : jsonResponse(200, { items: [ada, bob], next: 'page-2' }),
-    });
+    const hub = twoPageHub();
     renderRoutes(userRoutes, '/users');
     await user.click(await screen.findByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(screen.getByTestId('page-info')).toHaveTextContent('Page 2'));

@@ -1,13 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
-import { ErrorAlert, Notice } from '../shared/ErrorAlert';
+import { ClickableRow } from '../shared/ClickableRow';
+import { CursorPagedTable } from '../shared/CursorPagedTable';
+import { EmptyState } from '../shared/EmptyState';
+import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime, formatRelative } from '../shared/format';
-import { isSessionEnd, useDebouncedValue } from '../shared/hooks';
-import { Pager } from '../shared/Pager';
+import { useDebouncedValue } from '../shared/hooks';
+import { LinkCell } from '../shared/LinkCell';
+import { NoValue } from '../shared/NoValue';
 import { PageHeader } from '../shared/PageHeader';
 import { PAGE_SIZE, useCursorPages } from '../shared/paging';
-import { Spinner } from '../shared/Spinner';
+import { SearchForm } from '../shared/SearchForm';
+import { useFlash } from '../shared/useFlash';
 import { UserStatusBadge } from './UserStatusBadge';
 import { listUsers, type UserStatus } from './usersApi';
 
@@ -16,13 +21,8 @@ type StatusFilter = 'all' | UserStatus;
 /** The users the hub knows, searched and filtered on the hub, 50 a page. */
 export function UsersPage() {
   const { can } = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
   // A message from the page that sent us here ("User … deleted."), shown once.
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) navigate(location.pathname, { replace: true, state: null });
-  }, []);
+  const [flash] = useFlash();
 
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -34,7 +34,6 @@ export function UsersPage() {
   const pages = useCursorPages(load, JSON.stringify([q, status]));
 
   const filtered = q !== '' || status !== 'all';
-  const items = pages.items;
   return (
     <>
       <PageHeader
@@ -48,26 +47,8 @@ export function UsersPage() {
           )
         }
       />
-      {flash && (
-        <Notice tone="success" testId="flash">
-          {flash}
-        </Notice>
-      )}
-      <form className="filters card" role="search" aria-label="Find users" onSubmit={(e) => e.preventDefault()}>
-        <div className="form-field search-field">
-          <label htmlFor="user-search">Search</label>
-          <input
-            id="user-search"
-            data-testid="user-search"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            placeholder="User name, name or email"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+      <FlashNotice message={flash} />
+      <SearchForm label="Find users" id="user-search" placeholder="User name, name or email" value={search} onChange={setSearch}>
         <div className="form-field">
           <label htmlFor="user-status-filter">Status</label>
           <select id="user-status-filter" data-testid="user-status-filter" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
@@ -88,33 +69,29 @@ export function UsersPage() {
             Clear
           </button>
         )}
-      </form>
-      {pages.error !== undefined && !isSessionEnd(pages.error) && <ErrorAlert error={pages.error} />}
-      {items === undefined ? (
-        pages.loading && <Spinner />
-      ) : items.length === 0 ? (
-        !pages.loading && (
-          <div className="empty-state" data-testid="users-empty">
-            {filtered ? (
-              <>
-                <h2>No matching users</h2>
-                <p>No user matches these filters.</p>
-              </>
-            ) : (
-              <>
-                <h2>No users yet</h2>
-                <p>Users arrive when a connector imports them, or you can add them here.</p>
-                {can('operate') && (
-                  <Link to="/users/new" className="btn btn-primary">
-                    Add the first user
-                  </Link>
-                )}
-              </>
-            )}
-          </div>
-        )
-      ) : (
-        <div className="card table-card" aria-busy={pages.loading || undefined}>
+      </SearchForm>
+      <CursorPagedTable
+        pages={pages}
+        noun={['user', 'users']}
+        pagerTestId="users-pager"
+        empty={
+          filtered ? (
+            <EmptyState testId="users-empty" title="No matching users">
+              <p>No user matches these filters.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState testId="users-empty" title="No users yet">
+              <p>Users arrive when a connector imports them, or you can add them here.</p>
+              {can('operate') && (
+                <Link to="/users/new" className="btn btn-primary">
+                  Add the first user
+                </Link>
+              )}
+            </EmptyState>
+          )
+        }
+      >
+        {(items) => (
           <table className="table table-compact" data-testid="users-table">
             <thead>
               <tr>
@@ -130,49 +107,24 @@ export function UsersPage() {
               {items.map((u) => {
                 const to = `/users/${encodeURIComponent(u.id)}`;
                 return (
-                  <tr
-                    key={u.id}
-                    data-testid="user-row"
-                    data-user-id={u.id}
-                    data-username={u.userName}
-                    className="clickable"
-                    onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a, button')) return;
-                      navigate(to);
-                    }}
-                  >
-                    <td>
-                      <Link to={to} className="strong-link">
-                        {u.userName}
-                      </Link>
-                    </td>
-                    <td>{u.displayName || <span className="muted">—</span>}</td>
-                    <td className="wrap-anywhere">{u.email || <span className="muted">—</span>}</td>
-                    <td>{u.department || <span className="muted">—</span>}</td>
+                  <ClickableRow key={u.id} to={to} data-testid="user-row" data-user-id={u.id} data-username={u.userName}>
+                    <LinkCell to={to}>{u.userName}</LinkCell>
+                    <td>{u.displayName || <NoValue />}</td>
+                    <td className="wrap-anywhere">{u.email || <NoValue />}</td>
+                    <td>{u.department || <NoValue />}</td>
                     <td>
                       <UserStatusBadge active={u.active !== false} />
                     </td>
                     <td className="nowrap" title={formatDateTime(u.updatedAt)}>
                       <span className="muted">{formatRelative(u.updatedAt) || formatDateTime(u.updatedAt)}</span>
                     </td>
-                  </tr>
+                  </ClickableRow>
                 );
               })}
             </tbody>
           </table>
-          <Pager
-            pageNumber={pages.pageNumber}
-            count={items.length}
-            noun={['user', 'users']}
-            hasPrevious={pages.hasPrevious}
-            hasNext={pages.hasNext}
-            busy={pages.loading}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            testId="users-pager"
-          />
-        </div>
-      )}
+        )}
+      </CursorPagedTable>
     </>
   );
 }

@@ -9,7 +9,7 @@ interface FieldProps {
   children: React.ReactNode;
 }
 
-/** A labelled form field with its error or help (the markup of the setup and admin forms). */
+/** A labelled form field with its error or help; `required` adds the mark (the setup page's markup). */
 export function FormField({ id, label, required, error, help, className, children }: FieldProps) {
   return (
     <div className={`form-field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
@@ -36,13 +36,22 @@ export function FormField({ id, label, required, error, help, className, childre
   );
 }
 
+interface InputOptions {
+  required?: boolean;
+  /** The field shows help: the input is described by it (`<id>-help`) while there is no error. */
+  help?: boolean;
+  /** The id of what describes the input while there is no error, in place of the field's help. */
+  describedBy?: string;
+}
+
 /** The input's id, test id and accessibility attributes for a {@link FormField}. */
-export function fieldInputProps(id: string, error: string | undefined, options: { required?: boolean; help?: boolean } = {}) {
+export function fieldInputProps(id: string, error: string | undefined, options: InputOptions = {}) {
+  const description = options.describedBy ?? (options.help ? `${id}-help` : undefined);
   return {
     id,
     'data-testid': id,
     required: options.required || undefined,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : options.help ? `${id}-help` : undefined,
+    'aria-describedby': error ? `${id}-error` : description,
   } as const;
 }

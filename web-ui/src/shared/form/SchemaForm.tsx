@@ -25,33 +25,36 @@ interface Props {
  */
 export function SchemaForm({ schema, values, onChange, errors = {}, secretsSet = [], disabled, idPrefix = 'setting' }: Props) {
   const fields = useMemo(() => describeFields(schema), [schema]);
-  const update = (path: string, value: FormValue) => onChange(setValue(values, path, value));
+  const form: FormContext = {
+    values,
+    errors,
+    secretsSet,
+    disabled,
+    idPrefix,
+    onValue: (path, value) => onChange(setValue(values, path, value)),
+  };
   return (
     <div className="schema-form">
       {fields.map((field) => (
-        <Field
-          key={field.path}
-          field={field}
-          values={values}
-          errors={errors}
-          secretsSet={secretsSet}
-          disabled={disabled}
-          idPrefix={idPrefix}
-          onValue={update}
-        />
+        <Field key={field.path} field={field} form={form} />
       ))}
     </div>
   );
 }
 
-interface FieldProps {
-  field: FieldSpec;
+/** What every field of the form needs besides its own description. */
+interface FormContext {
   values: FormValues;
   errors: Record<string, string>;
   secretsSet: readonly string[];
   disabled?: boolean;
   idPrefix: string;
   onValue: (path: string, value: FormValue) => void;
+}
+
+interface FieldProps {
+  field: FieldSpec;
+  form: FormContext;
 }
 
 function valueAt(values: FormValues, path: string): FormValue | undefined {
@@ -71,7 +74,8 @@ function RequiredMark() {
   );
 }
 
-function Field({ field, values, errors, secretsSet, disabled, idPrefix, onValue }: FieldProps) {
+function Field({ field, form }: FieldProps) {
+  const { values, errors, secretsSet, disabled, idPrefix, onValue } = form;
   const id = `${idPrefix}-${field.path}`;
   const error = errors[field.path];
   const raw = valueAt(values, field.path);
@@ -85,16 +89,7 @@ function Field({ field, values, errors, secretsSet, disabled, idPrefix, onValue 
         </legend>
         {field.description && <p className="field-help">{field.description}</p>}
         {(field.children ?? []).map((child) => (
-          <Field
-            key={child.path}
-            field={child}
-            values={values}
-            errors={errors}
-            secretsSet={secretsSet}
-            disabled={disabled}
-            idPrefix={idPrefix}
-            onValue={onValue}
-          />
+          <Field key={child.path} field={child} form={form} />
         ))}
       </fieldset>
     );

@@ -58,10 +58,10 @@ export function matchFieldErrors(errors: readonly FieldError[], knownPaths: read
 }
 
 /** The entries of `errors` under `prefix.`, with the prefix removed. */
-export function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
+export function errorsUnder(errors: Partial<Record<string, string>>, prefix: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
-    if (path.startsWith(`${prefix}.`)) result[path.slice(prefix.length + 1)] = message;
+    if (message !== undefined && path.startsWith(`${prefix}.`)) result[path.slice(prefix.length + 1)] = message;
   }
   return result;
 }

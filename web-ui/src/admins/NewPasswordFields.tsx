@@ -1,49 +1,5 @@
+import { fieldInputProps, FormField } from '../shared/form/FormField';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './adminsApi';
-
-interface FieldProps {
-  id: string;
-  label: string;
-  error?: string;
-  /** Shown under the input while there is no error; the input points to it as its description. */
-  help?: React.ReactNode;
-  children: React.ReactNode;
-}
-
-/** A required form field: label, the input, its error or help (the setup page's markup). */
-export function Field({ id, label, error, help, children }: FieldProps) {
-  return (
-    <div className={`form-field${error ? ' has-error' : ''}`}>
-      <span className="label-row">
-        <label htmlFor={id}>{label}</label>
-        <span className="required-mark" aria-hidden="true">
-          *
-        </span>
-      </span>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {help && !error && (
-        <div className="field-help" id={`${id}-help`}>
-          {help}
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** The input's id, test id and accessibility attributes for a {@link Field}. */
-export function inputProps(id: string, error: string | undefined, describedBy?: string) {
-  return {
-    id,
-    'data-testid': id,
-    required: true,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : describedBy,
-  } as const;
-}
 
 export interface PasswordErrors {
   password?: string;
@@ -78,9 +34,9 @@ export function NewPasswordFields(props: PasswordFieldsProps) {
   const confirmId = `${idPrefix}-confirm`;
   return (
     <>
-      <Field id={passwordId} label={label} error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
+      <FormField id={passwordId} label={label} required error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
         <input
-          {...inputProps(passwordId, errors.password, `${passwordId}-help`)}
+          {...fieldInputProps(passwordId, errors.password, { required: true, help: true })}
           ref={passwordRef}
           name="password"
           type="password"
@@ -88,17 +44,17 @@ export function NewPasswordFields(props: PasswordFieldsProps) {
           value={password}
           onChange={(e) => onPassword(e.target.value)}
         />
-      </Field>
-      <Field id={confirmId} label="Confirm password" error={errors.confirm}>
+      </FormField>
+      <FormField id={confirmId} label="Confirm password" required error={errors.confirm}>
         <input
-          {...inputProps(confirmId, errors.confirm)}
+          {...fieldInputProps(confirmId, errors.confirm, { required: true })}
           name="confirm"
           type="password"
           autoComplete="new-password"
           value={confirm}
           onChange={(e) => onConfirm(e.target.value)}
         />
-      </Field>
+      </FormField>
     </>
   );
 }

@@ -69,12 +69,10 @@ public final class Hub implements AutoCloseable {
 
   private final List<AutoCloseable> resources;
   private final int port;
-  private final ConnectorRuntime connectors;
 
-  private Hub(List<AutoCloseable> resources, int port, ConnectorRuntime connectors) {
+  private Hub(List<AutoCloseable> resources, int port) {
     this.resources = resources;
     this.port = port;
-    this.connectors = connectors;
   }
 
   /**
@@ -195,7 +193,7 @@ public final class Hub implements AutoCloseable {
     LOG.info("SLX Connect is up at {} (listening on {}:{}) in {} ms; {} plugin jar(s) refused",
         config.publicUrl(), config.httpHost(), port.get(),
         (System.nanoTime() - started) / 1_000_000, plugins.failedCount());
-    return new Hub(resources, port.get(), connectors);
+    return new Hub(resources, port.get());
   }
 
   private static AllowForwardHeaders forwardHeaders(String setting) {
@@ -210,11 +208,6 @@ public final class Hub implements AutoCloseable {
   /** @return the port the HTTP server listens on (useful with port 0) */
   public int port() {
     return port;
-  }
-
-  /** @return the running connector instances */
-  public ConnectorRuntime connectors() {
-    return connectors;
   }
 
   /** Stops the HTTP server, the connectors, Vert.x and the embedded database, in that order. */

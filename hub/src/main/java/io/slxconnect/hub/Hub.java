@@ -29,6 +29,12 @@ import io.slxconnect.hub.http.Problems;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.http.RequestLog;
 import io.slxconnect.hub.http.SecurityHeaders;
+import io.slxconnect.hub.pipeline.AdminChanges;
+import io.slxconnect.hub.pipeline.ChangeRecorder;
+import io.slxconnect.hub.pipeline.Ingest;
+import io.slxconnect.hub.pipeline.Provisioner;
+import io.slxconnect.hub.pipeline.Targets;
+import io.slxconnect.hub.pipeline.TaskExecutor;
 import io.slxconnect.hub.plugins.PluginRuntime;
 import io.slxconnect.hub.store.AdminStore;
 import io.slxconnect.hub.store.AuditStore;
@@ -52,9 +58,11 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,9 +149,15 @@ public final class Hub implements AutoCloseable {
 
     ConnectorStore connectorStore = new ConnectorStore(pool);
     ConnectorSettings connectorSettings = new ConnectorSettings(secrets);
+    Targets targets = new Targets(connectorStore, plugins);
+    targets.reload().await();
+    ChangeRecorder recorder = new ChangeRecorder(targets);
+    IntConsumer wakeProvisioner = queued -> vertx.eventBus().send(Provisioner.WAKE_ADDRESS,
+        queued);
+    Ingest ingest = new Ingest(pool, targets, recorder, wakeProvisioner);
     ConnectorRuntime connectors = new ConnectorRuntime(vertx, plugins, connectorStore,
         connectorSettings, new ConnectorRuntime.Options(config.pluginCallTimeout(),
-            config.connectorWorkerPoolSize(), config.publicUrl().toString()));
+            config.connectorWorkerPoolSize(), config.publicUrl().toString()), ingest::sink);
     resources.add(0, () -> connectors.stopAll().await());
 
     OpenApiContract contract = OpenApiContract.load();
@@ -155,12 +169,13 @@ public final class Hub implements AutoCloseable {
     new AuthApi(admins, sessions, tokens, passwords, new LoginThrottle(Clock.systemUTC()), audit,
         config.sessionTtl(), "https".equals(config.publicUrl().getScheme())).register(api);
     new AdminApi(pool, admins, sessions, passwords, audit).register(api);
-    new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, audit)
+    new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, targets, audit)
         .register(api);
     new AuditApi(auditStore).register(api);
     UserStore users = new UserStore(pool);
-    new UsersApi(users, audit).register(api);
-    new GroupsApi(new GroupStore(pool), users, audit).register(api);
+    AdminChanges adminChanges = new AdminChanges(pool, recorder, wakeProvisioner);
+    new UsersApi(users, adminChanges, audit).register(api);
+    new GroupsApi(new GroupStore(pool), users, adminChanges, audit).register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
 
     Router router = Router.router(vertx);
@@ -178,6 +193,10 @@ public final class Hub implements AutoCloseable {
     }
 
     connectors.startAll().await();
+    String provisioner = vertx.deployVerticle(new Provisioner(pool,
+        new TaskExecutor(pool, connectors, recorder, config.provisioningRetryDelay()),
+        config.provisioningConcurrency(), Duration.ofSeconds(1))).await();
+    resources.add(0, () -> vertx.undeploy(provisioner).await());
     // One server per core, each on its own event loop; Vert.x shares the port among them.
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())

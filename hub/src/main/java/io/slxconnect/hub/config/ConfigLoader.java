@@ -29,7 +29,8 @@ public final class ConfigLoader {
       "SLX_EMBEDDED_DB_PORT", "SLX_ADMIN_USERNAME", "SLX_ADMIN_PASSWORD", "SLX_MASTER_KEY",
       "SLX_JWT_KEY", "SLX_JWT_ISSUER", "SLX_ACCESS_TOKEN_TTL", "SLX_SESSION_TTL",
       "SLX_MAX_BODY_BYTES", "SLX_PLUGIN_CALL_TIMEOUT", "SLX_CONNECTOR_WORKER_THREADS",
-      "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL");
+      "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL", "SLX_PROVISIONING_CONCURRENCY",
+      "SLX_PROVISIONING_RETRY_DELAY");
   private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
@@ -111,7 +112,9 @@ public final class ConfigLoader {
         integer("SLX_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE),
         duration("SLX_PLUGIN_CALL_TIMEOUT", Duration.ofSeconds(30)),
         integer("SLX_CONNECTOR_WORKER_THREADS", 4, 1, 64),
-        oneOf("SLX_FORWARDED_HEADERS", "none", FORWARDED));
+        oneOf("SLX_FORWARDED_HEADERS", "none", FORWARDED),
+        integer("SLX_PROVISIONING_CONCURRENCY", 16, 1, 256),
+        duration("SLX_PROVISIONING_RETRY_DELAY", Duration.ofSeconds(2)));
   }
 
   private static String adminUsername(String name) {

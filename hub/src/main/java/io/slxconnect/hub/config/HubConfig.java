@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param connectorWorkerPoolSize the blocking worker threads each connector instance gets
  * @param forwardedHeaders which proxy headers give the client address: {@code none},
  *     {@code forwarded}, {@code x-forwarded} or {@code all}; set only behind a trusted proxy
+ * @param provisioningConcurrency how many provisioning pushes run at once
+ * @param provisioningRetryDelay the wait before a failed push is retried the first time; it
+ *     doubles with each attempt up to five minutes
  */
 public record HubConfig(
     String httpHost,
@@ -48,7 +51,23 @@ public record HubConfig(
     long maxBodyBytes,
     Duration pluginCallTimeout,
     int connectorWorkerPoolSize,
-    String forwardedHeaders) {
+    String forwardedHeaders,
+    int provisioningConcurrency,
+    Duration provisioningRetryDelay) {
+
+  /**
+   * The same settings on another database.
+   *
+   * @param external the database
+   * @return the settings
+   */
+  public HubConfig withDatabase(DatabaseConfig external) {
+    return new HubConfig(httpHost, httpPort, publicUrl, dataDir, pluginsDir,
+        Optional.of(external), embeddedDbPort, dbPoolSize, firstAdminUsername,
+        firstAdminPassword, masterKey, jwtKey, jwtIssuer, accessTokenTtl, sessionTtl,
+        maxBodyBytes, pluginCallTimeout, connectorWorkerPoolSize, forwardedHeaders,
+        provisioningConcurrency, provisioningRetryDelay);
+  }
 
   /** {@return the same settings with secrets masked, for the start-up log} */
   @Override

@@ -8,7 +8,9 @@ import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.plugins.InstalledType;
+import io.slxconnect.hub.pipeline.Targets;
 import io.slxconnect.hub.plugins.PluginRuntime;
+import io.slxconnect.hub.store.ConnectorPolicy;
 import io.slxconnect.hub.store.ConnectorRecord;
 import io.slxconnect.hub.store.ConnectorStore;
 import io.slxconnect.hub.store.SqlErrors;
@@ -30,6 +32,7 @@ public final class ConnectorApi {
   private final ConnectorStore store;
   private final ConnectorSettings settings;
   private final ConnectorRuntime runtime;
+  private final Targets targets;
   private final AuditLog audit;
 
   /**
@@ -39,10 +42,12 @@ public final class ConnectorApi {
    * @param store the connectors table
    * @param settings validation and secrets
    * @param runtime the running instances
+   * @param targets the provisioning policies, reloaded after every change
    * @param audit the audit log
    */
   public ConnectorApi(PluginRuntime plugins, ConnectorStore store, ConnectorSettings settings,
-      ConnectorRuntime runtime, AuditLog audit) {
+      ConnectorRuntime runtime, Targets targets, AuditLog audit) {
+    this.targets = targets;
     this.plugins = plugins;
     this.store = store;
     this.settings = settings;
@@ -89,12 +94,15 @@ public final class ConnectorApi {
     UUID id = UUID.randomUUID();
     var prepared = settings.prepare(type, body.getJsonObject("settings"), new JsonObject());
     boolean enabled = body.getBoolean("enabled", true);
+    ConnectorPolicy policy = ConnectorPolicy.fromJson(body.getJsonObject("provisioning"));
     return store.insert(id, body.getString("name"), type.id(), enabled, prepared.settings(),
-            settings.seal(id, prepared.secrets()), prepared.secretNames())
+            settings.seal(id, prepared.secrets()), prepared.secretNames(), policy)
         .map(created -> created.orElseThrow(() -> ApiException.conflict(
             "A connector named '" + body.getString("name") + "' already exists")))
+        .compose(created -> targets.reload().map(created))
         .compose(created -> audit.record(request, "connector.created", target(created), true,
                 new JsonObject().put("type", type.id()).put("settings", created.settings())
+                    .put("provisioning", policy.toJson())
                     .put("secretsSet", new JsonArray(prepared.secretNames())))
             .compose(v -> enabled ? runtime.start(created).mapEmpty()
                 : Future.succeededFuture())
@@ -109,13 +117,17 @@ public final class ConnectorApi {
       // Secrets the master key cannot open are dropped: the admin enters them again here.
       var prepared = settings.prepare(type, body.getJsonObject("settings"),
           settings.openOrEmpty(current.id(), current.sealedSecrets()));
+      ConnectorPolicy policy = body.containsKey("provisioning")
+          ? ConnectorPolicy.fromJson(body.getJsonObject("provisioning")) : current.policy();
       return store.update(current.id(), name, prepared.settings(),
-              settings.seal(current.id(), prepared.secrets()), prepared.secretNames())
+              settings.seal(current.id(), prepared.secrets()), prepared.secretNames(), policy)
           .recover(e -> Future.failedFuture(SqlErrors.isUniqueViolation(e)
               ? ApiException.conflict("A connector named '" + name + "' already exists") : e))
           .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
+          .compose(updated -> targets.reload().map(updated))
           .compose(updated -> audit.record(request, "connector.updated", target(updated), true,
                   new JsonObject().put("settings", updated.settings())
+                      .put("provisioning", policy.toJson())
                       .put("secretsChanged", secretsChanged(type, body)))
               .compose(v -> updated.enabled() ? runtime.start(updated).mapEmpty()
                   : Future.succeededFuture())
@@ -126,6 +138,7 @@ public final class ConnectorApi {
   private Future<Reply> delete(ApiRequest request) {
     return existing(request).compose(current -> runtime.remove(current.id())
         .compose(v -> store.delete(current.id()))
+        .compose(v -> targets.reload())
         .compose(v -> audit.record(request, "connector.deleted", target(current), true,
             new JsonObject().put("type", current.type())))
         .map(v -> Reply.noContent()));
@@ -195,6 +208,10 @@ public final class ConnectorApi {
         .put("enabled", r.enabled())
         .put("settings", r.settings())
         .put("secretsSet", new JsonArray(r.secretNames()))
+        .put("provisioning", r.policy().toJson())
+        .put("capabilities", new JsonArray(plugins.type(r.type())
+            .map(t -> t.capabilities().stream().map(Enum::name).sorted().toList())
+            .orElse(List.of())))
         .put("status", runtime.state(r.id()).toJson())
         .put("createdAt", r.createdAt().toInstant().toString())
         .put("updatedAt", r.updatedAt().toInstant().toString());

@@ -1,6 +1,9 @@
 package io.slxconnect.hub.connectors;
 
+import io.slxconnect.api.Capability;
+import io.slxconnect.api.ChangeSink;
 import io.slxconnect.api.ConnectionReport;
+import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.hub.plugins.InstalledType;
 import io.slxconnect.hub.plugins.PluginRuntime;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * tracks its state (running, failing with the last error and since when, stopped), retries a
  * failed start with growing delays, and stops it. Every call into plugin code has a time limit.
  */
-public final class ConnectorRuntime {
+public final class ConnectorRuntime implements ConnectorCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -41,6 +45,7 @@ public final class ConnectorRuntime {
   private final ConnectorStore store;
   private final ConnectorSettings settings;
   private final Options options;
+  private final Function<UUID, ChangeSink> sinks;
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
   private final Map<UUID, ConnectorState> states = new ConcurrentHashMap<>();
   private final Map<UUID, Retry> retries = new ConcurrentHashMap<>();
@@ -61,10 +66,12 @@ public final class ConnectorRuntime {
    * @param store the connectors table
    * @param settings opens secrets
    * @param options time limit, worker threads, public URL
+   * @param sinks where each connector's watch delivers its changes
    */
   public ConnectorRuntime(Vertx vertx, PluginRuntime plugins, ConnectorStore store,
-      ConnectorSettings settings, Options options) {
+      ConnectorSettings settings, Options options, Function<UUID, ChangeSink> sinks) {
     this.vertx = vertx;
+    this.sinks = sinks;
     this.plugins = plugins;
     this.store = store;
     this.settings = settings;
@@ -128,15 +135,49 @@ public final class ConnectorRuntime {
               // Stopped, deleted or restarted meanwhile: this instance must not stay running.
               return stopAndClose(record, instance, context).map(state(id));
             }
-            running.put(id, new Running(instance, context));
-            retries.remove(id);
-            ConnectorState state = ConnectorState.running();
-            states.put(id, state);
-            LOG.info("Connector {} ({}) is running", record.name(), id);
-            return Future.succeededFuture(state);
-          }, e -> stopAndClose(record, instance, context).map(v2 ->
+            return watch(record, type.get(), instance).compose(watching -> {
+              if (generations.get(id) != generation) {
+                return stopAndClose(record, instance, context).map(state(id));
+              }
+              running.put(id, new Running(instance, context));
+              retries.remove(id);
+              ConnectorState state = ConnectorState.running();
+              states.put(id, state);
+              LOG.info("Connector {} ({}) is running{}", record.name(), id,
+                  watching ? " and watching for changes" : "");
+              return Future.succeededFuture(state);
+            });
+          }).recover(e -> stopAndClose(record, instance, context).map(v2 ->
               generations.get(id) == generation ? fail(record, message(e), true) : state(id)));
     });
+  }
+
+  /**
+   * Starts the watch of a source whose type can watch, from its last committed checkpoint.
+   *
+   * @return whether a watch was started
+   */
+  private Future<Boolean> watch(ConnectorRecord record, InstalledType type,
+      ConnectorInstance instance) {
+    if (!record.policy().isSource() || !type.capabilities().contains(Capability.WATCH)) {
+      return Future.succeededFuture(false);
+    }
+    return store.checkpoint(record.id()).compose(checkpoint -> PluginCalls.call(
+            "Starting the watch of " + record.name(), options.callTimeout(),
+            () -> instance.watch(checkpoint.orElse(null), sinks.apply(record.id()))))
+        .map(true);
+  }
+
+  @Override
+  public <T> Future<T> call(UUID connectorId, String what,
+      Function<ConnectorInstance, Future<T>> operation) {
+    Running current = running.get(connectorId);
+    if (current == null) {
+      return Future.failedFuture(new ConnectorException(ConnectorException.Reason.UNAVAILABLE,
+          "The connector is not running"));
+    }
+    return PluginCalls.call(what, options.callTimeout(),
+        () -> operation.apply(current.instance()));
   }
 
   private Future<Void> stopAndClose(ConnectorRecord record, ConnectorInstance instance,

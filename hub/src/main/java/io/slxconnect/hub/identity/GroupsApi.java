@@ -5,6 +5,7 @@ import io.slxconnect.hub.http.ApiException;
 import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.Reply;
+import io.slxconnect.hub.pipeline.AdminChanges;
 import io.slxconnect.hub.store.GroupRecord;
 import io.slxconnect.hub.store.GroupStore;
 import io.slxconnect.hub.store.SqlErrors;
@@ -23,6 +24,7 @@ public final class GroupsApi {
 
   private final GroupStore groups;
   private final UserStore users;
+  private final AdminChanges changes;
   private final AuditLog audit;
 
   /**
@@ -30,10 +32,12 @@ public final class GroupsApi {
    *
    * @param groups the groups table
    * @param users the users table
+   * @param changes writes changes with their events and provisioning
    * @param audit the audit log
    */
-  public GroupsApi(GroupStore groups, UserStore users, AuditLog audit) {
+  public GroupsApi(GroupStore groups, UserStore users, AdminChanges changes, AuditLog audit) {
     this.groups = groups;
+    this.changes = changes;
     this.users = users;
     this.audit = audit;
   }
@@ -64,7 +68,7 @@ public final class GroupsApi {
   private Future<Reply> create(ApiRequest request) {
     String name = request.body().getString("name").trim();
     String description = request.body().getString("description");
-    return groups.insert(name, description)
+    return changes.createGroup(name, description, request.actor())
         .map(created -> created.orElseThrow(() -> taken(name)))
         .compose(created -> audit.record(request, "group.created", target(created), true,
                 new JsonObject().put("group", created.toJson()))
@@ -74,7 +78,8 @@ public final class GroupsApi {
   private Future<Reply> update(ApiRequest request) {
     String name = request.body().getString("name").trim();
     String description = request.body().getString("description");
-    return existing(request).compose(current -> groups.update(current.id(), name, description)
+    return existing(request).compose(current -> changes.updateGroup(current.id(), name, description,
+            request.actor())
         .recover(e -> Future.failedFuture(SqlErrors.isUniqueViolation(e) ? taken(name) : e))
         .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
         .compose(updated -> audit.record(request, "group.updated", target(updated), true,
@@ -83,7 +88,7 @@ public final class GroupsApi {
   }
 
   private Future<Reply> delete(ApiRequest request) {
-    return existing(request).compose(current -> groups.delete(current.id())
+    return existing(request).compose(current -> changes.deleteGroup(current, request.actor())
             .compose(v -> audit.record(request, "group.deleted", target(current), true,
                 new JsonObject().put("group", current.toJson()))))
         .map(v -> Reply.noContent());
@@ -101,8 +106,7 @@ public final class GroupsApi {
     UUID userId = request.pathUuid("userId", "user");
     return existing(request).compose(group -> users.find(userId)
         .map(user -> user.orElseThrow(() -> ApiException.notFound("No user with id " + userId)))
-        .compose(user -> (add ? groups.addMember(group.id(), user.id())
-                : groups.removeMember(group.id(), user.id()))
+        .compose(user -> changes.changeMembership(add, group, user, request.actor())
             .compose(changed -> changed
                 ? audit.record(request, add ? "group.member_added" : "group.member_removed",
                     target(group), true, new JsonObject().put("userId", user.id().toString())

@@ -6,6 +6,7 @@ import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.store.SqlErrors;
+import io.slxconnect.hub.pipeline.AdminChanges;
 import io.slxconnect.hub.store.UserData;
 import io.slxconnect.hub.store.UserQuery;
 import io.slxconnect.hub.store.UserRecord;
@@ -22,16 +23,19 @@ import java.util.UUID;
 public final class UsersApi {
 
   private final UserStore users;
+  private final AdminChanges changes;
   private final AuditLog audit;
 
   /**
    * Creates the API.
    *
    * @param users the users table
+   * @param changes writes changes with their events and provisioning
    * @param audit the audit log
    */
-  public UsersApi(UserStore users, AuditLog audit) {
+  public UsersApi(UserStore users, AdminChanges changes, AuditLog audit) {
     this.users = users;
+    this.changes = changes;
     this.audit = audit;
   }
 
@@ -64,7 +68,7 @@ public final class UsersApi {
   private Future<Reply> create(ApiRequest request) {
     UserData data = UserData.fromJson(request.body());
     return checkManager(null, data)
-        .compose(v -> users.insert(data))
+        .compose(v -> changes.createUser(data, request.actor()))
         .recover(e -> Future.failedFuture(translate(e, data)))
         .map(created -> created.orElseThrow(() -> taken(data)))
         .compose(created -> audit.record(request, "user.created", target(created), true,
@@ -81,7 +85,7 @@ public final class UsersApi {
     UserData data = UserData.fromJson(request.body());
     return existing(request)
         .compose(current -> checkManager(current.id(), data)
-            .compose(v -> users.update(current.id(), data))
+            .compose(v -> changes.updateUser(current.id(), data, request.actor()))
             .recover(e -> Future.failedFuture(translate(e, data)))
             .map(updated -> updated.orElseThrow(() -> notFound(current.id())))
             .compose(updated -> audit.record(request, "user.updated", target(updated), true,
@@ -93,7 +97,7 @@ public final class UsersApi {
 
   private Future<Reply> setActive(ApiRequest request, boolean active) {
     return existing(request)
-        .compose(current -> users.setActive(current.id(), active))
+        .compose(current -> changes.setActive(current.id(), active, request.actor()))
         .map(updated -> updated.orElseThrow(() -> notFound(request.pathUuid("userId", "user"))))
         .compose(updated -> audit.record(request, active ? "user.enabled" : "user.disabled",
                 target(updated), true, new JsonObject())
@@ -103,7 +107,7 @@ public final class UsersApi {
 
   private Future<Reply> delete(ApiRequest request) {
     return existing(request)
-        .compose(current -> users.delete(current.id())
+        .compose(current -> changes.deleteUser(current.id(), request.actor())
             .compose(v -> audit.record(request, "user.deleted", target(current), true,
                 new JsonObject().put("user", current.toJson()))))
         .map(v -> Reply.noContent());

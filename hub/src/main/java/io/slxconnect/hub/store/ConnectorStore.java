@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.UUID;
 public final class ConnectorStore {
 
   private static final String COLUMNS =
-      "id, name, type, enabled, settings, secrets, secret_names, created_at, updated_at";
+      "id, name, type, enabled, settings, secrets, secret_names, direction, operations, "
+      + "correlation, created_at, updated_at";
 
   private final Pool pool;
 
@@ -57,15 +59,18 @@ public final class ConnectorStore {
    * @param settings settings without secrets
    * @param sealedSecrets sealed secrets, or {@code null}
    * @param secretNames the names of the sealed secrets
+   * @param policy source or target, operations, matching
    * @return the connector, or empty when the name is taken
    */
   public Future<Optional<ConnectorRecord>> insert(UUID id, String name, String type,
-      boolean enabled, JsonObject settings, byte[] sealedSecrets, List<String> secretNames) {
+      boolean enabled, JsonObject settings, byte[] sealedSecrets, List<String> secretNames,
+      ConnectorPolicy policy) {
     return pool.preparedQuery("INSERT INTO connectors (id, name, type, enabled, settings, "
-            + "secrets, secret_names) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-            + "ON CONFLICT (name) DO NOTHING RETURNING " + COLUMNS)
+            + "secrets, secret_names, direction, operations, correlation) VALUES ($1, $2, $3, "
+            + "$4, $5, $6, $7, $8, $9, $10) ON CONFLICT (name) DO NOTHING RETURNING " + COLUMNS)
         .execute(Tuple.of(id, name, type, enabled, settings, buffer(sealedSecrets),
-            secretNames.toArray(new String[0])))
+            secretNames.toArray(new String[0]), policy.directionName(),
+            policy.operationNames(), policy.correlationName()))
         .map(ConnectorStore::first);
   }
 
@@ -77,14 +82,17 @@ public final class ConnectorStore {
    * @param settings the new settings without secrets
    * @param sealedSecrets the new sealed secrets, or {@code null}
    * @param secretNames the names of the sealed secrets
+   * @param policy source or target, operations, matching
    * @return the connector, or empty when it does not exist
    */
   public Future<Optional<ConnectorRecord>> update(UUID id, String name, JsonObject settings,
-      byte[] sealedSecrets, List<String> secretNames) {
+      byte[] sealedSecrets, List<String> secretNames, ConnectorPolicy policy) {
     return pool.preparedQuery("UPDATE connectors SET name = $2, settings = $3, secrets = $4, "
-            + "secret_names = $5, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
+            + "secret_names = $5, direction = $6, operations = $7, correlation = $8, "
+            + "updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.of(id, name, settings, buffer(sealedSecrets),
-            secretNames.toArray(new String[0])))
+            secretNames.toArray(new String[0]), policy.directionName(),
+            policy.operationNames(), policy.correlationName()))
         .map(ConnectorStore::first);
   }
 
@@ -123,6 +131,21 @@ public final class ConnectorStore {
         .execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.empty()
             : Optional.of(new Checkpoint(rows.iterator().next().getString(0))));
+  }
+
+  /**
+   * Stores a connector's checkpoint, inside the transaction that commits its changes.
+   *
+   * @param tx the transaction
+   * @param id the connector
+   * @param checkpoint the position after the changes
+   * @return completes when written
+   */
+  public static Future<Void> saveCheckpoint(SqlClient tx, UUID id, Checkpoint checkpoint) {
+    return tx.preparedQuery("INSERT INTO connector_checkpoints (connector_id, value) "
+            + "VALUES ($1, $2) ON CONFLICT (connector_id) DO UPDATE SET value = $2, "
+            + "updated_at = now()")
+        .execute(Tuple.of(id, checkpoint.value())).mapEmpty();
   }
 
   private static Buffer buffer(byte[] bytes) {

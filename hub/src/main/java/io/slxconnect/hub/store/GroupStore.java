@@ -1,12 +1,17 @@
 package io.slxconnect.hub.store;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,15 +19,15 @@ import java.util.UUID;
 /** The {@code groups} and {@code group_members} tables. */
 public final class GroupStore {
 
-  private final Pool pool;
+  private final SqlClient db;
 
   /**
    * Creates the store.
    *
-   * @param pool the database
+   * @param db the database, or a connection inside a transaction
    */
-  public GroupStore(Pool pool) {
-    this.pool = pool;
+  public GroupStore(SqlClient db) {
+    this.db = db;
   }
 
   /**
@@ -49,7 +54,7 @@ public final class GroupStore {
     String sql = "SELECT " + GroupRecord.COLUMNS + " FROM groups g"
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
         + " ORDER BY lower(g.name) LIMIT $" + params.size();
-    return pool.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(all(rows), limit,
+    return db.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(all(rows), limit,
         g -> g.name().toLowerCase(Locale.ROOT)));
   }
 
@@ -60,7 +65,7 @@ public final class GroupStore {
    * @return the group, or empty
    */
   public Future<Optional<GroupRecord>> find(UUID id) {
-    return pool.preparedQuery("SELECT " + GroupRecord.COLUMNS + " FROM groups g WHERE g.id = $1")
+    return db.preparedQuery("SELECT " + GroupRecord.COLUMNS + " FROM groups g WHERE g.id = $1")
         .execute(Tuple.of(id)).map(GroupStore::first);
   }
 
@@ -73,11 +78,8 @@ public final class GroupStore {
    */
   public Future<Optional<GroupRecord>> insert(String name, String description) {
     UUID id = UUID.randomUUID();
-    return pool.preparedQuery("INSERT INTO groups (id, name, description) VALUES ($1, $2, $3) "
-            + "ON CONFLICT (lower(name)) DO NOTHING")
-        .execute(Tuple.of(id, name, description))
-        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(Optional.empty())
-            : find(id));
+    return insert(id, name, description)
+        .compose(created -> created ? find(id) : Future.succeededFuture(Optional.empty()));
   }
 
   /**
@@ -89,7 +91,7 @@ public final class GroupStore {
    * @return the group, or empty when there is none
    */
   public Future<Optional<GroupRecord>> update(UUID id, String name, String description) {
-    return pool.preparedQuery("UPDATE groups SET name = $2, description = $3, "
+    return db.preparedQuery("UPDATE groups SET name = $2, description = $3, "
             + "updated_at = now() WHERE id = $1")
         .execute(Tuple.of(id, name, description))
         .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(Optional.empty())
@@ -103,7 +105,7 @@ public final class GroupStore {
    * @return whether it existed
    */
   public Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM groups WHERE id = $1").execute(Tuple.of(id))
+    return db.preparedQuery("DELETE FROM groups WHERE id = $1").execute(Tuple.of(id))
         .map(rows -> rows.rowCount() > 0);
   }
 
@@ -115,7 +117,7 @@ public final class GroupStore {
    * @return whether the membership is new
    */
   public Future<Boolean> addMember(UUID groupId, UUID userId) {
-    return pool.preparedQuery("INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) "
+    return db.preparedQuery("INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) "
             + "ON CONFLICT DO NOTHING").execute(Tuple.of(groupId, userId))
         .map(rows -> rows.rowCount() > 0);
   }
@@ -128,8 +130,103 @@ public final class GroupStore {
    * @return whether there was one
    */
   public Future<Boolean> removeMember(UUID groupId, UUID userId) {
-    return pool.preparedQuery("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
+    return db.preparedQuery("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
         .execute(Tuple.of(groupId, userId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Groups by id.
+   *
+   * @param ids the groups
+   * @return the groups found, by id
+   */
+  public Future<Map<UUID, GroupRecord>> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT " + GroupRecord.COLUMNS + " FROM groups g "
+            + "WHERE g.id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, GroupRecord> map = new HashMap<>();
+          rows.forEach(r -> map.put(r.getUUID("id"), GroupRecord.of(r)));
+          return map;
+        });
+  }
+
+  /**
+   * Groups by name.
+   *
+   * @param names lower-cased names
+   * @return group id by lower-cased name
+   */
+  public Future<Map<String, UUID>> idsByName(Collection<String> names) {
+    if (names.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT lower(name), id FROM groups WHERE lower(name) = ANY($1)")
+        .execute(Tuple.of(names.toArray(new String[0])))
+        .map(rows -> {
+          Map<String, UUID> map = new HashMap<>();
+          rows.forEach(r -> map.put(r.getString(0), r.getUUID(1)));
+          return map;
+        });
+  }
+
+  /**
+   * Creates a group with a given id.
+   *
+   * @param id the id
+   * @param name the name
+   * @param description the description, or {@code null}
+   * @return whether it was created (not when the name is taken)
+   */
+  public Future<Boolean> insert(UUID id, String name, String description) {
+    return db.preparedQuery("INSERT INTO groups (id, name, description) VALUES ($1, $2, $3) "
+            + "ON CONFLICT (lower(name)) DO NOTHING")
+        .execute(Tuple.of(id, name, description)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * The direct members of groups that have an account in a connector.
+   *
+   * @param connectorId the connector
+   * @param groupIds the groups
+   * @return member user ids by group
+   */
+  public Future<Map<UUID, Set<UUID>>> membersLinkedTo(UUID connectorId,
+      Collection<UUID> groupIds) {
+    if (groupIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT m.group_id, m.user_id FROM group_members m "
+            + "JOIN account_links l ON l.user_id = m.user_id AND l.connector_id = $1 "
+            + "WHERE m.group_id = ANY($2)")
+        .execute(Tuple.of(connectorId, groupIds.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, Set<UUID>> map = new HashMap<>();
+          rows.forEach(r -> map.computeIfAbsent(r.getUUID(0), k -> new HashSet<>())
+              .add(r.getUUID(1)));
+          return map;
+        });
+  }
+
+  /**
+   * Adds or removes direct memberships.
+   *
+   * @param add {@code true} to add, {@code false} to remove
+   * @param memberships pairs of group id and user id
+   * @return completes when written
+   */
+  public Future<Void> changeMembers(boolean add, List<Map.Entry<UUID, UUID>> memberships) {
+    if (memberships.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String sql = add
+        ? "INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+        : "DELETE FROM group_members WHERE group_id = $1 AND user_id = $2";
+    return db.preparedQuery(sql).executeBatch(memberships.stream()
+        .map(m -> Tuple.of(m.getKey(), m.getValue())).toList()).mapEmpty();
   }
 
   private static List<GroupRecord> all(RowSet<Row> rows) {

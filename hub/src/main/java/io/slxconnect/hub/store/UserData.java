@@ -63,6 +63,27 @@ public record UserData(String userName, String displayName, String givenName,
         json.getJsonObject("attributes", new JsonObject()));
   }
 
+  /**
+   * The attributes as events and the API show them.
+   *
+   * @param id the user's id
+   * @return the JSON object
+   */
+  public JsonObject toJson(UUID id) {
+    return new JsonObject()
+        .put("id", id.toString())
+        .put("userName", userName)
+        .put("displayName", displayName)
+        .put("givenName", givenName)
+        .put("familyName", familyName)
+        .put("emails", new JsonArray(emails))
+        .put("active", active)
+        .put("employeeNumber", employeeNumber)
+        .put("department", department)
+        .put("managerId", managerId == null ? null : managerId.toString())
+        .put("attributes", attributes.copy());
+  }
+
   /** @return the lower-cased names and emails that searches match */
   String searchText() {
     return Stream.concat(Stream.of(userName, displayName, givenName, familyName),

@@ -3,12 +3,17 @@ package io.slxconnect.hub.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,15 +24,15 @@ import java.util.UUID;
  */
 public final class UserStore {
 
-  private final Pool pool;
+  private final SqlClient db;
 
   /**
    * Creates the store.
    *
-   * @param pool the database
+   * @param db the database, or a connection inside a transaction
    */
-  public UserStore(Pool pool) {
-    this.pool = pool;
+  public UserStore(SqlClient db) {
+    this.db = db;
   }
 
   /**
@@ -68,7 +73,7 @@ public final class UserStore {
     String sql = "SELECT " + UserRecord.COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM users u"
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
         + " ORDER BY lower(u.user_name) LIMIT $" + params.size();
-    return pool.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(all(rows),
+    return db.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(all(rows),
         query.limit(), u -> u.data().userName().toLowerCase(Locale.ROOT)));
   }
 
@@ -79,7 +84,7 @@ public final class UserStore {
    * @return the user, or empty
    */
   public Future<Optional<UserRecord>> find(UUID id) {
-    return pool.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = $1")
+    return db.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = $1")
         .execute(Tuple.of(id)).map(UserStore::first);
   }
 
@@ -90,7 +95,7 @@ public final class UserStore {
    * @return the user, or empty when the user name is taken
    */
   public Future<Optional<UserRecord>> insert(UserData data) {
-    return pool.preparedQuery("INSERT INTO users (id, user_name, display_name, given_name, "
+    return db.preparedQuery("INSERT INTO users (id, user_name, display_name, given_name, "
             + "family_name, emails, active, employee_number, department, manager_id, "
             + "attributes, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
             + "$12) ON CONFLICT (lower(user_name)) DO NOTHING RETURNING " + UserRecord.COLUMNS)
@@ -106,7 +111,7 @@ public final class UserStore {
    * @return the user, or empty when there is none
    */
   public Future<Optional<UserRecord>> update(UUID id, UserData data) {
-    return pool.preparedQuery("UPDATE users SET user_name = $2, display_name = $3, "
+    return db.preparedQuery("UPDATE users SET user_name = $2, display_name = $3, "
             + "given_name = $4, family_name = $5, emails = $6, active = $7, "
             + "employee_number = $8, department = $9, manager_id = $10, attributes = $11, "
             + "search_text = $12, version = version + 1, updated_at = now() "
@@ -123,7 +128,7 @@ public final class UserStore {
    * @return the user, or empty when there is none
    */
   public Future<Optional<UserRecord>> setActive(UUID id, boolean active) {
-    return pool.preparedQuery("UPDATE users SET active = $2, version = version + 1, "
+    return db.preparedQuery("UPDATE users SET active = $2, version = version + 1, "
             + "updated_at = now() WHERE id = $1 AND active <> $2 RETURNING "
             + UserRecord.COLUMNS)
         .execute(Tuple.of(id, active))
@@ -137,7 +142,7 @@ public final class UserStore {
    * @return whether it existed
    */
   public Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM users WHERE id = $1").execute(Tuple.of(id))
+    return db.preparedQuery("DELETE FROM users WHERE id = $1").execute(Tuple.of(id))
         .map(rows -> rows.rowCount() > 0);
   }
 
@@ -148,7 +153,7 @@ public final class UserStore {
    * @return {@code [{id, name}]}, by name
    */
   public Future<JsonArray> groupsOf(UUID id) {
-    return pool.preparedQuery("SELECT g.id, g.name FROM group_members m "
+    return db.preparedQuery("SELECT g.id, g.name FROM group_members m "
             + "JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY lower(g.name)")
         .execute(Tuple.of(id))
         .map(rows -> {
@@ -166,7 +171,7 @@ public final class UserStore {
    * @return the linked accounts, by connector name
    */
   public Future<JsonArray> accountsOf(UUID id) {
-    return pool.preparedQuery("SELECT l.connector_id, c.name, c.type, l.external_id, l.state, "
+    return db.preparedQuery("SELECT l.connector_id, c.name, c.type, l.external_id, l.state, "
             + "l.linked_at, l.last_sync_at FROM account_links l "
             + "JOIN connectors c ON c.id = l.connector_id WHERE l.user_id = $1 ORDER BY c.name")
         .execute(Tuple.of(id))
@@ -182,6 +187,155 @@ public final class UserStore {
               .put("lastSyncAt", r.getOffsetDateTime(6) == null ? null
                   : r.getOffsetDateTime(6).toInstant().toString())));
           return accounts;
+        });
+  }
+
+  /**
+   * Users by id, locked until the transaction ends.
+   *
+   * @param ids the users
+   * @return the users found, by id
+   */
+  public Future<Map<UUID, UserRecord>> lockAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = ANY($1) "
+            + "ORDER BY id FOR UPDATE")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, UserRecord> map = new HashMap<>();
+          rows.forEach(r -> map.put(r.getUUID("id"), UserRecord.of(r)));
+          return map;
+        });
+  }
+
+  /**
+   * User names by id.
+   *
+   * @param ids the users
+   * @return the names of those that exist
+   */
+  public Future<Map<UUID, String>> names(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT id, user_name FROM users WHERE id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, String> map = new HashMap<>();
+          rows.forEach(r -> map.put(r.getUUID(0), r.getString(1)));
+          return map;
+        });
+  }
+
+  /**
+   * Users whose correlation value is one of the given keys: the lower-cased user name or
+   * primary email, or the employee number.
+   *
+   * @param correlation which attribute
+   * @param keys the values, already normalised by {@link #correlationKey}
+   * @return user id by key
+   */
+  public Future<Map<String, UUID>> correlate(ConnectorPolicy.Correlation correlation,
+      Collection<String> keys) {
+    String expression = switch (correlation) {
+      case USER_NAME -> "lower(user_name)";
+      case EMAIL -> "lower(emails[1])";
+      case EMPLOYEE_NUMBER -> "employee_number";
+      case NONE -> null;
+    };
+    if (expression == null || keys.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT " + expression + ", id FROM users WHERE " + expression
+            + " = ANY($1)")
+        .execute(Tuple.of(keys.toArray(new String[0])))
+        .map(rows -> {
+          Map<String, UUID> map = new HashMap<>();
+          // Several users may share an email or number: the oldest match is not guessed at.
+          rows.forEach(r -> map.merge(r.getString(0), r.getUUID(1), (a, b) -> null));
+          return map;
+        });
+  }
+
+  /**
+   * The value a user is matched on.
+   *
+   * @param correlation which attribute
+   * @param data the user's attributes
+   * @return the key, or {@code null} when the user has none
+   */
+  public static String correlationKey(ConnectorPolicy.Correlation correlation, UserData data) {
+    return switch (correlation) {
+      case USER_NAME -> data.userName().toLowerCase(Locale.ROOT);
+      case EMAIL -> data.emails().isEmpty() ? null
+          : data.emails().get(0).toLowerCase(Locale.ROOT);
+      case EMPLOYEE_NUMBER -> data.employeeNumber();
+      case NONE -> null;
+    };
+  }
+
+  /**
+   * Creates users with the given ids; a user whose name is taken is not created.
+   *
+   * @param users the new users by id, in order
+   * @return for each, whether it was created
+   */
+  public Future<List<Boolean>> insertAll(List<Map.Entry<UUID, UserData>> users) {
+    if (users.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return db.preparedQuery("INSERT INTO users (id, user_name, display_name, given_name, "
+            + "family_name, emails, active, employee_number, department, manager_id, "
+            + "attributes, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+            + "$12) ON CONFLICT (lower(user_name)) DO NOTHING RETURNING id")
+        .executeBatch(users.stream().map(e -> values(e.getKey(), e.getValue())).toList())
+        .map(batch -> {
+          List<Boolean> created = new ArrayList<>();
+          for (RowSet<Row> rows = batch; rows != null; rows = rows.next()) {
+            created.add(rows.rowCount() > 0);
+          }
+          return created;
+        });
+  }
+
+  /**
+   * Replaces the attributes of users.
+   *
+   * @param users the new attributes by user id
+   * @return completes when written
+   */
+  public Future<Void> updateAll(List<Map.Entry<UUID, UserData>> users) {
+    if (users.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return db.preparedQuery("UPDATE users SET user_name = $2, display_name = $3, "
+            + "given_name = $4, family_name = $5, emails = $6, active = $7, "
+            + "employee_number = $8, department = $9, manager_id = $10, attributes = $11, "
+            + "search_text = $12, version = version + 1, updated_at = now() WHERE id = $1")
+        .executeBatch(users.stream().map(e -> values(e.getKey(), e.getValue())).toList())
+        .mapEmpty();
+  }
+
+  /**
+   * Which of the given user names other users hold.
+   *
+   * @param names lower-cased user names
+   * @param except users that may hold them
+   * @return the names taken
+   */
+  public Future<Set<String>> namesTaken(Collection<String> names, Collection<UUID> except) {
+    if (names.isEmpty()) {
+      return Future.succeededFuture(Set.of());
+    }
+    return db.preparedQuery("SELECT lower(user_name) FROM users WHERE lower(user_name) = ANY($1) "
+            + "AND NOT (id = ANY($2))")
+        .execute(Tuple.of(names.toArray(new String[0]), except.toArray(new UUID[0])))
+        .map(rows -> {
+          Set<String> taken = new HashSet<>();
+          rows.forEach(r -> taken.add(r.getString(0)));
+          return taken;
         });
   }
 

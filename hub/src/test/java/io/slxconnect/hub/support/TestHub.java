@@ -70,12 +70,7 @@ public final class TestHub implements AutoCloseable {
       env.put("SLX_PLUGIN_CALL_TIMEOUT", "20s");
       env.putAll(extraEnv);
       HubConfig base = ConfigLoader.load(env, pluginsDir);
-      HubConfig config = new HubConfig(base.httpHost(), base.httpPort(), base.publicUrl(),
-          base.dataDir(), base.pluginsDir(), Optional.of(db), base.embeddedDbPort(),
-          base.dbPoolSize(), base.firstAdminUsername(), base.firstAdminPassword(),
-          base.masterKey(), base.jwtKey(), base.jwtIssuer(), base.accessTokenTtl(),
-          base.sessionTtl(), base.maxBodyBytes(), base.pluginCallTimeout(),
-          base.connectorWorkerPoolSize(), base.forwardedHeaders());
+      HubConfig config = base.withDatabase(db);
       return new TestHub(Hub.start(config), db, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("Test hub did not start", e);

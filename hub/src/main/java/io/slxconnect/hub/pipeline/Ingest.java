@@ -1,0 +1,127 @@
+package io.slxconnect.hub.pipeline;
+
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ChangeSink;
+import io.slxconnect.api.ExternalGroup;
+import io.slxconnect.api.ExternalUser;
+import io.slxconnect.hub.store.ConnectorStore;
+import io.vertx.core.Future;
+import io.slxconnect.api.Checkpoint;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+/**
+ * The first stage of the pipeline: takes batches of changes from a connector's watch or import
+ * and, for each batch, writes in <em>one</em> transaction the new state of the users and groups,
+ * the change events, the provisioning tasks they cause, and the connector's checkpoint. A
+ * record that changes nothing writes nothing, so echoes of the hub's own pushes die here.
+ * Batches of one connector are applied one after the other, in the order they arrive.
+ */
+public final class Ingest {
+
+  private final Pool pool;
+  private final Targets targets;
+  private final ChangeRecorder recorder;
+  private final IntConsumer onTasksQueued;
+  private final Map<UUID, Future<?>> tails = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the stage.
+   *
+   * @param pool the database
+   * @param targets the connectors' policies
+   * @param recorder writes the change log and the outbox
+   * @param onTasksQueued told after a commit that queued provisioning tasks, with their number
+   */
+  public Ingest(Pool pool, Targets targets, ChangeRecorder recorder,
+      IntConsumer onTasksQueued) {
+    this.pool = pool;
+    this.targets = targets;
+    this.recorder = recorder;
+    this.onTasksQueued = onTasksQueued;
+  }
+
+  /**
+   * The sink a connector's watch delivers into.
+   *
+   * @param connectorId the connector
+   * @return the sink
+   */
+  public ChangeSink sink(UUID connectorId) {
+    return (changes, after) -> apply(connectorId, changes, after).mapEmpty();
+  }
+
+  /**
+   * Applies a batch after every batch of the same connector accepted before it.
+   *
+   * @param connectorId the connector the changes come from
+   * @param records the changes, in the order they happened
+   * @param after the checkpoint to store with them, or {@code null} (imports)
+   * @return what the batch did, once committed
+   */
+  public Future<IngestResult> apply(UUID connectorId, List<ChangeRecord> records,
+      Checkpoint after) {
+    synchronized (tails) {
+      Future<?> previous = tails.getOrDefault(connectorId, Future.succeededFuture());
+      Future<IngestResult> next = previous.transform(ignored ->
+          applyNow(connectorId, records, after));
+      tails.put(connectorId, next);
+      next.onComplete(done -> tails.remove(connectorId, next));
+      return next;
+    }
+  }
+
+  private Future<IngestResult> applyNow(UUID connectorId, List<ChangeRecord> records,
+      Checkpoint after) {
+    Targets.Target connector = targets.get(connectorId).orElse(null);
+    if (connector == null) {
+      return Future.failedFuture(new IllegalStateException("Connector " + connectorId
+          + " no longer exists"));
+    }
+    List<ExternalUser> users = new ArrayList<>();
+    List<ExternalGroup> groups = new ArrayList<>();
+    List<String> deletions = new ArrayList<>();
+    for (ChangeRecord record : records) {
+      if (record.operation() == ChangeRecord.Operation.DELETE) {
+        deletions.add(record.externalId());
+      } else if (record.user() != null) {
+        users.add(record.user());
+      } else {
+        groups.add(record.group());
+      }
+    }
+    IngestResult.Counter counter = new IngestResult.Counter();
+    return pool.withTransaction(tx -> {
+      DeletionIngest deletion = new DeletionIngest(tx, connectorId, counter);
+      List<Change> changes = new ArrayList<>();
+      return new UserIngest(tx, connectorId, connector.policy().correlation(), counter)
+          .apply(users)
+          .compose(made -> {
+            changes.addAll(made);
+            return new GroupIngest(tx, connectorId, counter).apply(groups);
+          })
+          .compose(made -> {
+            changes.addAll(made);
+            return deletion.prepare(deletions);
+          })
+          .compose(made -> {
+            changes.addAll(made);
+            return recorder.record(tx, changes, connectorId, null);
+          })
+          .compose(tasks -> deletion.execute()
+              .compose(v -> after == null ? Future.succeededFuture()
+                  : ConnectorStore.saveCheckpoint(tx, connectorId, after))
+              .map(tasks));
+    }).map(tasks -> {
+      if (tasks > 0) {
+        onTasksQueued.accept(tasks);
+      }
+      return counter.result();
+    });
+  }
+}

@@ -1,0 +1,122 @@
+package io.slxconnect.hub.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The append-only {@code change_events} table: what changed, in commit order. */
+public final class ChangeEventStore {
+
+  private final SqlClient db;
+
+  /**
+   * Creates the store.
+   *
+   * @param db the database, or a connection inside a transaction
+   */
+  public ChangeEventStore(SqlClient db) {
+    this.db = db;
+  }
+
+  /**
+   * A change to record.
+   *
+   * @param type such as {@code user.updated}
+   * @param userId the user it is about, or {@code null}
+   * @param groupId the group it is about, or {@code null}
+   * @param connectorId the connector it came from, or {@code null} when an admin made it
+   * @param actor the admin who made it, or {@code null}
+   * @param data the object as it now is and what changed
+   */
+  public record NewEvent(String type, UUID userId, UUID groupId, UUID connectorId, String actor,
+      JsonObject data) {
+  }
+
+  /**
+   * Appends events in the given order.
+   *
+   * @param events the events
+   * @return their ids, in the same order
+   */
+  public Future<List<Long>> append(List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Tuple> batch = events.stream().map(e -> Tuple.of(e.type(), e.userId(), e.groupId(),
+        e.connectorId(), e.actor(), e.data())).toList();
+    return db.preparedQuery("INSERT INTO change_events (type, user_id, group_id, connector_id, "
+            + "actor, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .executeBatch(batch)
+        .map(ChangeEventStore::ids);
+  }
+
+  /**
+   * A page of events, newest first.
+   *
+   * @param userId only about this user, or {@code null}
+   * @param groupId only about this group, or {@code null}
+   * @param type only of this type, or {@code null}
+   * @param before only with a smaller id, or {@code null}
+   * @param limit the page size
+   * @return the events as the API shows them
+   */
+  public Future<List<JsonObject>> list(UUID userId, UUID groupId, String type, Long before,
+      int limit) {
+    List<String> where = new ArrayList<>();
+    Tuple params = Tuple.tuple();
+    if (userId != null) {
+      params.addUUID(userId);
+      where.add("user_id = $" + params.size());
+    }
+    if (groupId != null) {
+      params.addUUID(groupId);
+      where.add("group_id = $" + params.size());
+    }
+    if (type != null) {
+      params.addString(type);
+      where.add("type = $" + params.size());
+    }
+    if (before != null) {
+      params.addLong(before);
+      where.add("id < $" + params.size());
+    }
+    params.addInteger(limit);
+    return db.preparedQuery("SELECT id, at, type, user_id, group_id, connector_id, actor, data "
+            + "FROM change_events" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ",
+            where)) + " ORDER BY id DESC LIMIT $" + params.size())
+        .execute(params)
+        .map(rows -> {
+          List<JsonObject> list = new ArrayList<>();
+          rows.forEach(r -> list.add(new JsonObject()
+              .put("id", r.getLong("id"))
+              .put("at", r.getOffsetDateTime("at").toInstant().toString())
+              .put("type", r.getString("type"))
+              .put("userId", text(r.getUUID("user_id")))
+              .put("groupId", text(r.getUUID("group_id")))
+              .put("connectorId", text(r.getUUID("connector_id")))
+              .put("actor", r.getString("actor"))
+              .put("data", r.getJsonObject("data"))));
+          return list;
+        });
+  }
+
+  static List<Long> ids(RowSet<Row> batch) {
+    List<Long> ids = new ArrayList<>();
+    for (RowSet<Row> rows = batch; rows != null; rows = rows.next()) {
+      for (Row row : rows) {
+        ids.add(row.getLong(0));
+      }
+    }
+    return ids;
+  }
+
+  static String text(UUID id) {
+    return id == null ? null : id.toString();
+  }
+}

@@ -29,7 +29,12 @@ import io.slxconnect.hub.http.Problems;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.http.RequestLog;
 import io.slxconnect.hub.http.SecurityHeaders;
+import io.slxconnect.hub.imports.ImportApi;
+import io.slxconnect.hub.imports.ImportRunner;
+import io.slxconnect.hub.imports.ImportScheduler;
 import io.slxconnect.hub.pipeline.AdminChanges;
+import io.slxconnect.hub.pipeline.PasswordPush;
+import io.slxconnect.hub.pipeline.ProvisioningApi;
 import io.slxconnect.hub.pipeline.ChangeRecorder;
 import io.slxconnect.hub.pipeline.Ingest;
 import io.slxconnect.hub.pipeline.Provisioner;
@@ -39,6 +44,8 @@ import io.slxconnect.hub.plugins.PluginRuntime;
 import io.slxconnect.hub.store.AdminStore;
 import io.slxconnect.hub.store.AuditStore;
 import io.slxconnect.hub.store.ConnectorStore;
+import io.slxconnect.hub.store.ImportRunStore;
+import io.slxconnect.hub.store.ImportScheduleStore;
 import io.slxconnect.hub.store.Database;
 import io.slxconnect.hub.store.EmbeddedDatabase;
 import io.slxconnect.hub.store.GroupStore;
@@ -169,12 +176,27 @@ public final class Hub implements AutoCloseable {
     new AuthApi(admins, sessions, tokens, passwords, new LoginThrottle(Clock.systemUTC()), audit,
         config.sessionTtl(), "https".equals(config.publicUrl().getScheme())).register(api);
     new AdminApi(pool, admins, sessions, passwords, audit).register(api);
-    new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, targets, audit)
-        .register(api);
+    ImportScheduleStore schedules = new ImportScheduleStore(pool);
+    new ConnectorApi(plugins, connectorStore, connectorSettings, connectors, targets, schedules,
+        audit).register(api);
+    ImportRunStore importRuns = new ImportRunStore(pool);
+    int abandoned = importRuns.interruptAbandoned().await();
+    if (abandoned > 0) {
+      LOG.warn("{} import(s) were interrupted when the hub last stopped; run them again",
+          abandoned);
+    }
+    ImportRunner importRunner = new ImportRunner(importRuns, connectors, targets, ingest);
+    new ImportApi(connectorStore, connectors, targets, importRunner, importRuns, schedules,
+        audit).register(api);
+    ImportScheduler scheduler = new ImportScheduler(vertx, schedules, importRunner,
+        Duration.ofSeconds(15));
+    resources.add(0, scheduler);
+    new ProvisioningApi(pool, audit, wakeProvisioner).register(api);
     new AuditApi(auditStore).register(api);
     UserStore users = new UserStore(pool);
     AdminChanges adminChanges = new AdminChanges(pool, recorder, wakeProvisioner);
-    new UsersApi(users, adminChanges, audit).register(api);
+    new UsersApi(users, adminChanges, new PasswordPush(pool, targets, connectors), audit)
+        .register(api);
     new GroupsApi(new GroupStore(pool), users, adminChanges, audit).register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
 

@@ -236,13 +236,15 @@ public final class ConfigLoader {
       return fallback;
     }
     try {
-      Duration value = Duration.parse("PT" + raw.get().toUpperCase());
+      String text = raw.get().trim().toLowerCase(java.util.Locale.ROOT);
+      Duration value = text.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(
+          text.substring(0, text.length() - 2))) : Duration.parse("PT" + text.toUpperCase());
       if (value.isNegative() || value.isZero()) {
         throw new ConfigException(key + " must be positive");
       }
       return value;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new ConfigException(key + " must be a duration such as 30s, 15m or 12h, not '"
+    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+      throw new ConfigException(key + " must be a duration such as 500ms, 30s, 15m or 12h, not '"
           + raw.get() + "'");
     }
   }

@@ -11,6 +11,7 @@ import io.slxconnect.hub.plugins.InstalledType;
 import io.slxconnect.hub.pipeline.Targets;
 import io.slxconnect.hub.plugins.PluginRuntime;
 import io.slxconnect.hub.store.ConnectorPolicy;
+import io.slxconnect.hub.store.ImportScheduleStore;
 import io.slxconnect.hub.store.ConnectorRecord;
 import io.slxconnect.hub.store.ConnectorStore;
 import io.slxconnect.hub.store.SqlErrors;
@@ -19,6 +20,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,7 @@ public final class ConnectorApi {
   private final ConnectorSettings settings;
   private final ConnectorRuntime runtime;
   private final Targets targets;
+  private final ImportScheduleStore schedules;
   private final AuditLog audit;
 
   /**
@@ -43,11 +46,14 @@ public final class ConnectorApi {
    * @param settings validation and secrets
    * @param runtime the running instances
    * @param targets the provisioning policies, reloaded after every change
+   * @param schedules the import schedules, shown with each connector
    * @param audit the audit log
    */
   public ConnectorApi(PluginRuntime plugins, ConnectorStore store, ConnectorSettings settings,
-      ConnectorRuntime runtime, Targets targets, AuditLog audit) {
+      ConnectorRuntime runtime, Targets targets, ImportScheduleStore schedules,
+      AuditLog audit) {
     this.targets = targets;
+    this.schedules = schedules;
     this.plugins = plugins;
     this.store = store;
     this.settings = settings;
@@ -67,10 +73,16 @@ public final class ConnectorApi {
             plugins.types().stream().sorted(Comparator.comparing(InstalledType::displayName))
                 .map(InstalledType::toJson).toList()))))
         .handle("testConnectorSettings", this::testSettings)
-        .handle("listConnectors", request -> store.list().map(all -> Reply.ok(new JsonArray(
-            all.stream().map(this::toJson).toList()))))
+        .handle("listConnectors", request -> Future.all(store.list(), schedules.all())
+            .map(found -> {
+              List<ConnectorRecord> all = found.resultAt(0);
+              Map<UUID, JsonObject> byConnector = found.resultAt(1);
+              return Reply.ok(new JsonArray(all.stream().map(r -> toJson(r)
+                  .put("schedule", byConnector.get(r.id()))).toList()));
+            }))
         .handle("createConnector", this::create)
-        .handle("getConnector", request -> existing(request).map(r -> Reply.ok(toJson(r))))
+        .handle("getConnector", request -> existing(request).compose(this::describe)
+            .map(Reply::ok))
         .handle("updateConnector", this::update)
         .handle("deleteConnector", this::delete)
         .handle("startConnector", this::start)
@@ -131,7 +143,8 @@ public final class ConnectorApi {
                       .put("secretsChanged", secretsChanged(type, body)))
               .compose(v -> updated.enabled() ? runtime.start(updated).mapEmpty()
                   : Future.succeededFuture())
-              .map(v -> Reply.ok(toJson(updated))));
+              .compose(v -> describe(updated))
+              .map(Reply::ok));
     });
   }
 
@@ -151,7 +164,8 @@ public final class ConnectorApi {
         .compose(updated -> runtime.start(updated)
             .compose(state -> audit.record(request, "connector.started", target(updated),
                 "running".equals(state.state()), new JsonObject().put("state", state.toJson())))
-            .map(v -> Reply.ok(toJson(updated))));
+            .compose(v -> describe(updated))
+            .map(Reply::ok));
   }
 
   private Future<Reply> stop(ApiRequest request) {
@@ -161,7 +175,8 @@ public final class ConnectorApi {
         .compose(updated -> runtime.stop(updated.id())
             .compose(v -> audit.record(request, "connector.stopped", target(updated), true,
                 new JsonObject()))
-            .map(v -> Reply.ok(toJson(updated))));
+            .compose(v -> describe(updated))
+            .map(Reply::ok));
   }
 
   private Future<Reply> test(ApiRequest request) {
@@ -197,6 +212,12 @@ public final class ConnectorApi {
             + plugins.types().stream().map(InstalledType::id).sorted().toList(),
             List.of(new io.slxconnect.hub.http.ApiException.FieldError("/type",
                 "not an installed connector type"))));
+  }
+
+  /** The connector with its import schedule. */
+  private Future<JsonObject> describe(ConnectorRecord r) {
+    return schedules.find(r.id()).map(schedule -> toJson(r).put("schedule",
+        schedule.orElse(null)));
   }
 
   private JsonObject toJson(ConnectorRecord r) {

@@ -86,6 +86,31 @@ public record ApiRequest(RoutingContext context, JsonObject body, Optional<Princ
   }
 
   /**
+   * The paging parameters of a listing newest first, whose cursor is the last id seen.
+   *
+   * @return the page size, and the id to continue below (or {@code null})
+   */
+  public IdPaging idPaging() {
+    Paging paging = paging();
+    try {
+      String key = KeysetPage.decode(paging.cursor());
+      return new IdPaging(paging.limit(), key == null ? null : Long.parseLong(key));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Query parameter cursor is not one this hub gave out",
+          List.of(new ApiException.FieldError("cursor", "not a valid cursor")));
+    }
+  }
+
+  /**
+   * Paging by id, newest first.
+   *
+   * @param limit the page size
+   * @param before only ids below this one, or {@code null} for the first page
+   */
+  public record IdPaging(int limit, Long before) {
+  }
+
+  /**
    * Paging parameters.
    *
    * @param limit the page size

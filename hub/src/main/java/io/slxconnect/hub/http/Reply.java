@@ -51,6 +51,16 @@ public record Reply(int status, Object body, String contentType) {
     return new Reply(201, body);
   }
 
+  /**
+   * 202: accepted, carried out in the background.
+   *
+   * @param body what was started
+   * @return the reply
+   */
+  public static Reply accepted(Object body) {
+    return new Reply(202, body);
+  }
+
   /** @return 204, no body */
   public static Reply noContent() {
     return new Reply(204, null);

@@ -4,6 +4,7 @@ import io.slxconnect.hub.audit.AuditLog;
 import io.slxconnect.hub.http.ApiException;
 import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
+import io.slxconnect.hub.http.Pages;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.pipeline.AdminChanges;
 import io.slxconnect.hub.store.GroupRecord;

@@ -4,9 +4,11 @@ import io.slxconnect.hub.audit.AuditLog;
 import io.slxconnect.hub.http.ApiException;
 import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
+import io.slxconnect.hub.http.Pages;
 import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.store.SqlErrors;
 import io.slxconnect.hub.pipeline.AdminChanges;
+import io.slxconnect.hub.pipeline.PasswordPush;
 import io.slxconnect.hub.store.UserData;
 import io.slxconnect.hub.store.UserQuery;
 import io.slxconnect.hub.store.UserRecord;
@@ -24,6 +26,7 @@ public final class UsersApi {
 
   private final UserStore users;
   private final AdminChanges changes;
+  private final PasswordPush passwords;
   private final AuditLog audit;
 
   /**
@@ -31,10 +34,13 @@ public final class UsersApi {
    *
    * @param users the users table
    * @param changes writes changes with their events and provisioning
+   * @param passwords pushes passwords to the linked systems
    * @param audit the audit log
    */
-  public UsersApi(UserStore users, AdminChanges changes, AuditLog audit) {
+  public UsersApi(UserStore users, AdminChanges changes, PasswordPush passwords,
+      AuditLog audit) {
     this.users = users;
+    this.passwords = passwords;
     this.changes = changes;
     this.audit = audit;
   }
@@ -51,7 +57,8 @@ public final class UsersApi {
         .handle("updateUser", this::update)
         .handle("deleteUser", this::delete)
         .handle("disableUser", request -> setActive(request, false))
-        .handle("enableUser", request -> setActive(request, true));
+        .handle("enableUser", request -> setActive(request, true))
+        .handle("setUserPassword", this::setPassword);
   }
 
   private Future<Reply> list(ApiRequest request) {
@@ -103,6 +110,24 @@ public final class UsersApi {
                 target(updated), true, new JsonObject())
             .compose(v -> detail(updated)))
         .map(Reply::ok);
+  }
+
+  private Future<Reply> setPassword(ApiRequest request) {
+    char[] password = request.body().getString("password").toCharArray();
+    return existing(request)
+        .compose(user -> passwords.push(user, password, request.actor())
+            .compose(results -> {
+              if (results == null) {
+                throw ApiException.conflict("None of this user's linked systems is set to "
+                    + "receive passwords, so the password was not set anywhere");
+              }
+              boolean allSucceeded = results.stream()
+                  .allMatch(r -> "succeeded".equals(((JsonObject) r).getString("status")));
+              return audit.record(request, "user.password_set", target(user), allSucceeded,
+                      new JsonObject().put("results", results))
+                  .map(v -> Reply.ok(new JsonObject().put("results", results)));
+            }))
+        .onComplete(done -> java.util.Arrays.fill(password, '\0'));
   }
 
   private Future<Reply> delete(ApiRequest request) {

@@ -123,7 +123,7 @@ final class DeletionIngest {
     return tx.preparedQuery("SELECT l." + column + " FROM " + table + " l JOIN connectors c "
             + "ON c.id = l.connector_id WHERE l." + column + " = ANY($1) "
             + "AND l.connector_id <> $2 AND c.direction <> 'target'")
-        .execute(Tuple.of(list.toArray(new UUID[0]), connectorId))
+        .execute(Tuple.tuple().addArrayOfUUID(list.toArray(new UUID[0])).addUUID(connectorId))
         .map(rows -> {
           Set<UUID> kept = new HashSet<>();
           rows.forEach(r -> kept.add(r.getUUID(0)));

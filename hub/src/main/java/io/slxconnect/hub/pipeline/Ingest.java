@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first stage of the pipeline: takes batches of changes from a connector's watch or import
@@ -24,11 +26,15 @@ import java.util.function.IntConsumer;
  */
 public final class Ingest {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
   private final Pool pool;
   private final Targets targets;
   private final ChangeRecorder recorder;
   private final IntConsumer onTasksQueued;
   private final Map<UUID, Future<?>> tails = new ConcurrentHashMap<>();
+  /** Connectors whose queued checkpointed batches must fail: one before them did. */
+  private final java.util.Set<UUID> brokenWatches = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the stage.
@@ -68,12 +74,39 @@ public final class Ingest {
       Checkpoint after) {
     synchronized (tails) {
       Future<?> previous = tails.getOrDefault(connectorId, Future.succeededFuture());
-      Future<IngestResult> next = previous.transform(ignored ->
-          applyNow(connectorId, records, after));
+      Future<IngestResult> next = previous.transform(ignored -> {
+        if (after != null && brokenWatches.contains(connectorId)) {
+          // Committing this checkpoint would skip the changes of the batch that failed.
+          return Future.failedFuture(new IllegalStateException("An earlier batch of changes "
+              + "from this connector was not applied; resume from the last checkpoint"));
+        }
+        return applyNow(connectorId, records, after)
+            .onFailure(e -> {
+              if (after != null) {
+                brokenWatches.add(connectorId);
+              }
+            });
+      });
       tails.put(connectorId, next);
-      next.onComplete(done -> tails.remove(connectorId, next));
+      next.onComplete(done -> {
+        synchronized (tails) {
+          if (tails.remove(connectorId, next)) {
+            brokenWatches.remove(connectorId);
+          }
+        }
+      });
       return next;
     }
+  }
+
+  /** Only the last record of each object: a batch applies its net effect. */
+  private static List<ChangeRecord> lastPerObject(List<ChangeRecord> records) {
+    Map<String, ChangeRecord> last = new java.util.LinkedHashMap<>();
+    for (ChangeRecord record : records) {
+      last.remove(record.externalId());
+      last.put(record.externalId(), record);
+    }
+    return List.copyOf(last.values());
   }
 
   private Future<IngestResult> applyNow(UUID connectorId, List<ChangeRecord> records,
@@ -86,7 +119,7 @@ public final class Ingest {
     List<ExternalUser> users = new ArrayList<>();
     List<ExternalGroup> groups = new ArrayList<>();
     List<String> deletions = new ArrayList<>();
-    for (ChangeRecord record : records) {
+    for (ChangeRecord record : lastPerObject(records)) {
       if (record.operation() == ChangeRecord.Operation.DELETE) {
         deletions.add(record.externalId());
       } else if (record.user() != null) {
@@ -122,6 +155,10 @@ public final class Ingest {
         onTasksQueued.accept(tasks);
       }
       return counter.result();
-    });
+    }).onSuccess(result -> result.failures().stream().limit(10).forEach(f -> LOG.warn(
+        "A change from connector {} ({}) was not applied to {} ({}): {}", connector.name(),
+        connectorId, f.externalId(), f.name(), f.reason())))
+        .onFailure(e -> LOG.warn("A batch of {} change(s) from connector {} ({}) was not applied: "
+        + "{}", records.size(), connector.name(), connectorId, e.toString()));
   }
 }

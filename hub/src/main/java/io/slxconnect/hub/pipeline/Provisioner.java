@@ -94,12 +94,16 @@ public final class Provisioner extends VerticleBase {
   private void run(ProvisioningTask task) {
     inFlight.add(task.id());
     executor.execute(task)
-        .onFailure(e -> LOG.warn("Provisioning task {} could not be recorded: {}", task.id(),
-            e.getMessage()))
         // The executor's futures complete on other contexts; come back to this one.
         .onComplete(done -> context.runOnContext(v -> {
           inFlight.remove(task.id());
-          drain();
+          if (done.succeeded()) {
+            drain();
+          } else {
+            // Most likely the database is unreachable: the timer tries again, not a tight loop.
+            LOG.warn("Provisioning task {} could not be recorded; it runs again: {}", task.id(),
+                done.cause().toString());
+          }
         }));
   }
 }

@@ -102,7 +102,14 @@ public final class TaskExecutor {
               : toAccount(user.get(), null, task.connectorId())
                   .compose(a -> connectors.call(task.connectorId(), what,
                       target -> target.createUser(a, null)))
-                  .map(created -> Outcome.done(created.externalId())));
+                  .map(created -> {
+                    if (created == null || created.externalId() == null) {
+                      throw new ConnectorException(ConnectorException.Reason.FAILED,
+                          "The connector created the account but returned no stable id for "
+                              + "it (a bug in the plugin)");
+                    }
+                    return Outcome.done(created.externalId());
+                  }));
     }
     if (account == null) {
       return Future.succeededFuture(Outcome.skip("The user has no account there"));

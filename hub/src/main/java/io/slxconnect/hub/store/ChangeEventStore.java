@@ -63,7 +63,7 @@ public final class ChangeEventStore {
    * @param groupId only about this group, or {@code null}
    * @param type only of this type, or {@code null}
    * @param before only with a smaller id, or {@code null}
-   * @param limit the page size
+   * @param limit the page size; one more row is read to know whether another page follows
    * @return the events as the API shows them
    */
   public Future<List<JsonObject>> list(UUID userId, UUID groupId, String type, Long before,
@@ -86,7 +86,7 @@ public final class ChangeEventStore {
       params.addLong(before);
       where.add("id < $" + params.size());
     }
-    params.addInteger(limit);
+    params.addInteger(limit + 1);
     return db.preparedQuery("SELECT id, at, type, user_id, group_id, connector_id, actor, data "
             + "FROM change_events" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ",
             where)) + " ORDER BY id DESC LIMIT $" + params.size())

@@ -146,7 +146,7 @@ public final class GroupStore {
     }
     return db.preparedQuery("SELECT " + GroupRecord.COLUMNS + " FROM groups g "
             + "WHERE g.id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, GroupRecord> map = new HashMap<>();
           rows.forEach(r -> map.put(r.getUUID("id"), GroupRecord.of(r)));
@@ -165,7 +165,7 @@ public final class GroupStore {
       return Future.succeededFuture(Map.of());
     }
     return db.preparedQuery("SELECT lower(name), id FROM groups WHERE lower(name) = ANY($1)")
-        .execute(Tuple.of(names.toArray(new String[0])))
+        .execute(Tuple.tuple().addArrayOfString(names.toArray(new String[0])))
         .map(rows -> {
           Map<String, UUID> map = new HashMap<>();
           rows.forEach(r -> map.put(r.getString(0), r.getUUID(1)));
@@ -202,7 +202,7 @@ public final class GroupStore {
     return db.preparedQuery("SELECT m.group_id, m.user_id FROM group_members m "
             + "JOIN account_links l ON l.user_id = m.user_id AND l.connector_id = $1 "
             + "WHERE m.group_id = ANY($2)")
-        .execute(Tuple.of(connectorId, groupIds.toArray(new UUID[0])))
+        .execute(Tuple.of(connectorId).addArrayOfUUID(groupIds.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, Set<UUID>> map = new HashMap<>();
           rows.forEach(r -> map.computeIfAbsent(r.getUUID(0), k -> new HashSet<>())

@@ -25,7 +25,7 @@ public record KeysetPage<T>(List<T> items, String next) {
    * @param <T> the item type
    * @return the page
    */
-  static <T> KeysetPage<T> of(List<T> rows, int limit, Function<T, String> key) {
+  public static <T> KeysetPage<T> of(List<T> rows, int limit, Function<T, String> key) {
     if (rows.size() <= limit) {
       return new KeysetPage<>(rows, null);
     }

@@ -67,7 +67,7 @@ public final class LinkStore {
     }
     return db.preparedQuery("SELECT external_id, " + column + " FROM " + table
             + " WHERE connector_id = $1 AND external_id = ANY($2)")
-        .execute(Tuple.of(connectorId, externalIds.toArray(new String[0])))
+        .execute(Tuple.of(connectorId).addArrayOfString(externalIds.toArray(new String[0])))
         .map(rows -> {
           Map<String, UUID> map = new HashMap<>();
           rows.forEach(r -> map.put(r.getString(0), r.getUUID(1)));
@@ -102,7 +102,7 @@ public final class LinkStore {
     }
     return db.preparedQuery("SELECT " + column + ", connector_id, external_id FROM " + table
             + " WHERE " + column + " = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, Map<UUID, String>> map = new HashMap<>();
           rows.forEach(r -> map.computeIfAbsent(r.getUUID(0), k -> new HashMap<>())

@@ -68,7 +68,7 @@ public final class ProvisioningTaskStore {
             + "WHERE o.connector_id = t.connector_id AND o.user_id = t.user_id "
             + "AND o.status IN ('pending', 'retrying') AND o.id < t.id) "
             + "ORDER BY t.id LIMIT $2")
-        .execute(Tuple.of(running.toArray(new Long[0]), limit))
+        .execute(Tuple.tuple().addArrayOfLong(running.toArray(new Long[0])).addInteger(limit))
         .map(ProvisioningTaskStore::all);
   }
 
@@ -155,7 +155,7 @@ public final class ProvisioningTaskStore {
    * @param connectorId only this connector's, or {@code null}
    * @param status only in this status, or {@code null}
    * @param before only with a smaller id, or {@code null}
-   * @param limit the page size
+   * @param limit the page size; one more row is read to know whether another page follows
    * @return the tasks as the API shows them
    */
   public Future<List<JsonObject>> list(UUID userId, UUID connectorId, String status, Long before,
@@ -178,7 +178,7 @@ public final class ProvisioningTaskStore {
       params.addLong(before);
       where.add("t.id < $" + params.size());
     }
-    params.addInteger(limit);
+    params.addInteger(limit + 1);
     return db.preparedQuery("SELECT " + COLUMNS + ", c.name AS connector_name "
             + "FROM provisioning_tasks t LEFT JOIN connectors c ON c.id = t.connector_id"
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))

@@ -202,7 +202,7 @@ public final class UserStore {
     }
     return db.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = ANY($1) "
             + "ORDER BY id FOR UPDATE")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, UserRecord> map = new HashMap<>();
           rows.forEach(r -> map.put(r.getUUID("id"), UserRecord.of(r)));
@@ -221,7 +221,7 @@ public final class UserStore {
       return Future.succeededFuture(Map.of());
     }
     return db.preparedQuery("SELECT id, user_name FROM users WHERE id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, String> map = new HashMap<>();
           rows.forEach(r -> map.put(r.getUUID(0), r.getString(1)));
@@ -250,11 +250,17 @@ public final class UserStore {
     }
     return db.preparedQuery("SELECT " + expression + ", id FROM users WHERE " + expression
             + " = ANY($1)")
-        .execute(Tuple.of(keys.toArray(new String[0])))
+        .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])))
         .map(rows -> {
           Map<String, UUID> map = new HashMap<>();
-          // Several users may share an email or number: the oldest match is not guessed at.
-          rows.forEach(r -> map.merge(r.getString(0), r.getUUID(1), (a, b) -> null));
+          Set<String> ambiguous = new HashSet<>();
+          rows.forEach(r -> {
+            if (map.putIfAbsent(r.getString(0), r.getUUID(1)) != null) {
+              ambiguous.add(r.getString(0));
+            }
+          });
+          // Several users share that email or number: none of them is guessed at.
+          map.keySet().removeAll(ambiguous);
           return map;
         });
   }
@@ -331,7 +337,7 @@ public final class UserStore {
     }
     return db.preparedQuery("SELECT lower(user_name) FROM users WHERE lower(user_name) = ANY($1) "
             + "AND NOT (id = ANY($2))")
-        .execute(Tuple.of(names.toArray(new String[0]), except.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addArrayOfString(names.toArray(new String[0])).addArrayOfUUID(except.toArray(new UUID[0])))
         .map(rows -> {
           Set<String> taken = new HashSet<>();
           rows.forEach(r -> taken.add(r.getString(0)));

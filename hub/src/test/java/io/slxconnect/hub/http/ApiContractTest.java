@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.HubPerClass;
+import io.slxconnect.hub.support.SamplePaths;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,10 +28,7 @@ class ApiContractTest {
       if (op.id().equals("logout")) {
         continue;
       }
-      String path = op.path().replace("{id}", UUID.randomUUID().toString())
-          .replace("{username}", "nobody-here")
-        .replace("{userId}", UUID.randomUUID().toString())
-        .replace("{groupId}", UUID.randomUUID().toString()).replace("{type}", "no-such-type");
+      String path = SamplePaths.of(op.path());
       var r = admin.send(op.method().name(), path, op.bodySchema().isPresent() ? "{}" : null,
           "application/json");
       assertNotEquals(405, r.status(), op.id());

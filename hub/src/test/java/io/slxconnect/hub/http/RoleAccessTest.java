@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slxconnect.hub.auth.Permission;
 import io.slxconnect.hub.auth.Role;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.SamplePaths;
 import io.slxconnect.hub.support.TestHub;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class RoleAccessTest {
     }
     ApiClient anonymous = hub.client();
     for (OpenApiContract.OperationSpec op : operations) {
-      var response = anonymous.send(op.method().name(), path(op),
+      var response = anonymous.send(op.method().name(), SamplePaths.of(op.path()),
           op.bodySchema().isPresent() ? "{}" : null, "application/json");
       // A public operation may refuse its own credentials (refresh without its cookie), but
       // never asks for a bearer token.
@@ -92,15 +92,7 @@ class RoleAccessTest {
   /** Calls an operation with placeholder parameters and an empty body; returns the status. */
   private static int call(ApiClient client, OpenApiContract.OperationSpec op) {
     String body = op.bodySchema().isPresent() ? "{}" : null;
-    return client.send(op.method().name(), path(op), body, "application/json").status();
-  }
-
-  private static String path(OpenApiContract.OperationSpec op) {
-    return op.path()
-        .replace("{id}", UUID.randomUUID().toString())
-        .replace("{username}", "nobody-here")
-        .replace("{userId}", UUID.randomUUID().toString())
-        .replace("{groupId}", UUID.randomUUID().toString())
-        .replace("{type}", "no-such-type");
+    return client.send(op.method().name(), SamplePaths.of(op.path()), body,
+        "application/json").status();
   }
 }

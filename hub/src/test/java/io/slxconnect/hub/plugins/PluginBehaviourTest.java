@@ -6,20 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.TestHub;
-import io.slxconnect.hub.testplugin.ProbeConnectorType;
+import io.slxconnect.hub.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +31,7 @@ class PluginBehaviourTest {
 
   @BeforeAll
   static void start() throws IOException {
-    packProbePlugin(plugins.resolve("probe.jar"));
+    TestPlugins.pack(plugins.resolve("test-connectors.jar"));
     hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN, "SLX_ADMIN_PASSWORD",
         TestHub.ADMIN_PASSWORD, "SLX_PLUGIN_CALL_TIMEOUT", "2s"), plugins);
     admin = hub.admin();
@@ -96,31 +88,5 @@ class PluginBehaviourTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> state.equals(admin
         .get("/api/v1/connectors/" + id).json().getJsonObject("status").getString("state")));
     return admin.get("/api/v1/connectors/" + id).json().getJsonObject("status");
-  }
-
-  /** A PF4J plugin jar holding the probe's classes and their extension index. */
-  private static void packProbePlugin(Path jar) throws IOException {
-    Manifest manifest = new Manifest();
-    Attributes a = manifest.getMainAttributes();
-    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    a.putValue("Plugin-Id", "probe");
-    a.putValue("Plugin-Version", "1.0.0");
-    a.putValue("Plugin-Provider", "Tests");
-    a.putValue("Plugin-Requires", "^1.0.0");
-    String packagePath = ProbeConnectorType.class.getPackageName().replace('.', '/');
-    Path classes = Path.of(ProbeConnectorType.class.getProtectionDomain().getCodeSource()
-        .getLocation().getPath()).resolve(packagePath);
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream j = new JarOutputStream(out, manifest);
-        Stream<Path> files = Files.list(classes)) {
-      for (Path file : files.toList()) {
-        j.putNextEntry(new JarEntry(packagePath + "/" + file.getFileName()));
-        j.write(Files.readAllBytes(file));
-        j.closeEntry();
-      }
-      j.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-      j.write((ProbeConnectorType.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      j.closeEntry();
-    }
   }
 }

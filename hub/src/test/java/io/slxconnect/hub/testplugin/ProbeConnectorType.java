@@ -46,7 +46,7 @@ public class ProbeConnectorType implements ConnectorType {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.WATCH);
+    return Set.of();
   }
 
   @Override

@@ -65,6 +65,22 @@ public final class TestLdap implements AutoCloseable {
         .put("userBaseDn", "ou=people," + BASE_DN);
   }
 
+  /**
+   * Changes an attribute of an entry, as an admin of the directory would.
+   *
+   * @param dn the entry
+   * @param attribute the attribute
+   * @param value its new value
+   */
+  public void replace(String dn, String attribute, String value) {
+    try {
+      server.modify(dn, new com.unboundid.ldap.sdk.Modification(
+          com.unboundid.ldap.sdk.ModificationType.REPLACE, attribute, value));
+    } catch (LDAPException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     server.shutDown(true);

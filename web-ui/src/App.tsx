@@ -7,6 +7,7 @@ import { SessionProvider } from './auth/SessionProvider';
 import { connectorRoutes } from './connectors/routes';
 import { groupRoutes } from './groups/routes';
 import { pluginRoutes } from './plugins/routes';
+import { provisioningRoutes } from './provisioning/routes';
 import { AppLayout } from './shared/layout/AppLayout';
 import { userRoutes } from './users/routes';
 import { NotFoundPage } from './shared/NotFoundPage';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
           ...userRoutes,
           ...groupRoutes,
           ...connectorRoutes,
+          ...provisioningRoutes,
           ...pluginRoutes,
           ...auditRoutes,
           ...adminRoutes,

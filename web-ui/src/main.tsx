@@ -5,6 +5,7 @@ import './shared/styles/layout.css';
 import './shared/styles/components.css';
 import './shared/styles/forms.css';
 import './connectors/connectors.css';
+import './imports/imports.css';
 import './admins/admins.css';
 import './users/users.css';
 import './groups/groups.css';

@@ -4,8 +4,8 @@ import { FormActions } from '../shared/form/FormActions';
 import { fieldInputProps, FormField } from '../shared/form/FormField';
 import { useFormSubmit } from '../shared/form/useFormSubmit';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../shared/permissions';
-import { createAdmin, USERNAME_PATTERN, type Admin, type Role } from './adminsApi';
-import { checkPassword, NewPasswordFields } from './NewPasswordFields';
+import { checkPassword, NewPasswordFields } from '../shared/form/NewPasswordFields';
+import { ADMIN_PASSWORD_HELP, ADMIN_PASSWORD_RULES, createAdmin, USERNAME_PATTERN, type Admin, type Role } from './adminsApi';
 
 type FieldName = 'username' | 'role' | 'password' | 'confirm';
 
@@ -25,7 +25,7 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
   const validate = (): Partial<Record<FieldName, string>> => {
     const found: Partial<Record<FieldName, string>> = {};
     if (!USERNAME_PATTERN.test(username)) found.username = 'Use 3 to 64 letters, digits, . _ @ -';
-    return { ...found, ...checkPassword(password, confirm) };
+    return { ...found, ...checkPassword(password, confirm, ADMIN_PASSWORD_RULES) };
   };
 
   const { errors, unmatched, error, busy, submit } = useFormSubmit<FieldName>({
@@ -86,6 +86,7 @@ export function AddAdminForm({ onCreated, onCancel }: Props) {
         <NewPasswordFields
           idPrefix="admin"
           label="Password"
+          help={ADMIN_PASSWORD_HELP}
           password={password}
           confirm={confirm}
           errors={errors}

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../auth/authApi';
 import { api, type Admin, type Role } from '../shared/api';
 
 export type { Admin, Role };
@@ -13,8 +14,12 @@ export interface AdminCreate {
 export type AdminUpdate = { password?: string; role?: Role; enabled?: boolean };
 
 /** Letters, digits, `.`, `_`, `@`, `-`; 3 to 64 of them (AdminCreate.username). */
-export { USERNAME_PATTERN, MIN_PASSWORD_LENGTH } from '../auth/authApi';
+export { USERNAME_PATTERN } from '../auth/authApi';
 export const MAX_PASSWORD_LENGTH = 1024;
+
+/** What an admin's password must be (AdminCreate.password), and the help that says so. */
+export const ADMIN_PASSWORD_RULES = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
+export const ADMIN_PASSWORD_HELP = `At least ${MIN_PASSWORD_LENGTH} characters`;
 
 const name = (username: string) => encodeURIComponent(username);
 

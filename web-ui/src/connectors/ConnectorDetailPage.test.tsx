@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { STORED_SECRET_PLACEHOLDER } from '../shared/form/SchemaForm';
 import { fakeHub } from '../test/fakeHub';
-import { jsonResponse, ldapType } from '../test/fixtures';
+import { jsonResponse, ldapTargetType, ldapType } from '../test/fixtures';
 import { renderRoutes } from '../test/renderRoutes';
 import { connectorRoutes } from './routes';
 
@@ -31,6 +31,7 @@ function hubWithConnector(extra: Parameters<typeof fakeHub>[0] = {}) {
   return fakeHub({
     [`GET /api/v1/connectors/${ID}`]: jsonResponse(200, connector),
     'GET /api/v1/connector-types': jsonResponse(200, [ldapType]),
+    [`GET /api/v1/connectors/${ID}/imports`]: jsonResponse(200, []),
     ...extra,
   });
 }
@@ -63,6 +64,51 @@ describe('Connector detail', () => {
     expect(body.settings.pageSize).toBe(100);
     expect(body.settings).not.toHaveProperty('bindPassword');
     expect(body).not.toHaveProperty('type');
+  });
+
+  it('shows the direction, the changes the connector receives and how it matches accounts', async () => {
+    hubWithConnector({
+      [`GET /api/v1/connectors/${ID}`]: jsonResponse(200, {
+        ...connector,
+        provisioning: { direction: 'both', operations: ['create', 'groups'], correlation: 'employeeNumber' },
+        capabilities: ['IMPORT_USERS', 'CREATE_USER'],
+      }),
+    });
+    renderRoutes(connectorRoutes, `/connectors/${ID}`);
+    const direction = await screen.findByTestId('connector-direction');
+    expect(direction).toHaveTextContent('Both');
+    expect(direction).toHaveTextContent('Feeds the hub and receives its changes.');
+    expect(screen.getByTestId('connector-operations')).toHaveTextContent('Create new users, Group membership');
+    expect(screen.getByTestId('connector-correlation')).toHaveTextContent('Employee number');
+  });
+
+  it('says a source receives nothing, and saves the provisioning changed in the form', async () => {
+    const user = userEvent.setup();
+    const target = { ...connector, provisioning: { direction: 'target', operations: ['update', 'disable'], correlation: 'userName' } };
+    const hub = fakeHub({
+      [`GET /api/v1/connectors/${ID}`]: jsonResponse(200, { ...connector, provisioning: { direction: 'source', operations: [], correlation: 'email' } }),
+      'GET /api/v1/connector-types': jsonResponse(200, [ldapTargetType]),
+      [`GET /api/v1/connectors/${ID}/imports`]: jsonResponse(200, []),
+      [`PUT /api/v1/connectors/${ID}`]: jsonResponse(200, target),
+    });
+    renderRoutes(connectorRoutes, `/connectors/${ID}`);
+    expect(await screen.findByTestId('connector-direction')).toHaveTextContent('Source');
+    expect(screen.queryByTestId('connector-operations')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Source' })).toBeChecked();
+    expect(screen.getByLabelText('Match new accounts by')).toHaveValue('email');
+
+    await user.click(screen.getByRole('radio', { name: 'Target' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Disable and enable' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Update attributes' }));
+    await user.selectOptions(screen.getByLabelText('Match new accounts by'), 'userName');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(hub.sent('PUT', `/api/v1/connectors/${ID}`)).toHaveLength(1));
+    expect((hub.sent('PUT', `/api/v1/connectors/${ID}`)[0].body as { provisioning: unknown }).provisioning).toEqual({
+      direction: 'target',
+      operations: ['update', 'disable'],
+      correlation: 'userName',
+    });
   });
 
   it('deletes only after the admin confirms', async () => {
@@ -113,6 +159,8 @@ describe('Connector detail', () => {
     hubWithConnector();
     renderRoutes(connectorRoutes, `/connectors/${ID}`, 'auditor');
     expect(await screen.findByLabelText('Bind DN')).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'Source' })).toBeDisabled();
+    expect(screen.getByLabelText('Match new accounts by')).toBeDisabled();
     for (const name of ['Test connection', 'Start', 'Stop', 'Delete', 'Save changes']) {
       expect(screen.queryByRole('button', { name })).toBeNull();
     }

@@ -10,6 +10,9 @@ import { useLoad } from '../shared/hooks';
 import { PageHeader } from '../shared/PageHeader';
 import { RefreshFailedNotice } from '../shared/RefreshFailedNotice';
 import { Spinner } from '../shared/Spinner';
+import { ImportScheduleCard } from '../imports/ImportScheduleCard';
+import { ImportsCard } from '../imports/ImportsCard';
+import { IMPORT_USERS } from '../imports/importsApi';
 import { useConfirmDelete } from '../shared/useConfirmDelete';
 import { usePageActions } from '../shared/usePageActions';
 import { ConnectionReportView } from './ConnectionReportView';
@@ -24,12 +27,13 @@ import {
   updateConnector,
   type ConnectionReport,
 } from './connectorsApi';
+import { ProvisioningSummary } from './ProvisioningSummary';
 import { useConnectorTypes } from './useConnectorTypes';
 
 /** How often the page refreshes the connector's status. */
 export const DETAIL_POLL_MS = 3000;
 
-/** One connector: status, its settings form, test, start/stop, delete. */
+/** One connector: status, its settings form, test, start/stop, delete, its imports and their schedule. */
 export function ConnectorDetailPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
@@ -62,9 +66,9 @@ export function ConnectorDetailPage() {
       await connector.reload();
     });
 
-  const save = async ({ name, settings }: ConnectorFormSubmit) => {
+  const save = async ({ name, settings, provisioning }: ConnectorFormSubmit) => {
     setSaved(false);
-    await updateConnector(id, { name, settings });
+    await updateConnector(id, { name, settings, provisioning });
     await connector.reload();
     setFormVersion((v) => v + 1);
     setSaved(true);
@@ -77,6 +81,7 @@ export function ConnectorDetailPage() {
 
   const type = types.byId.get(c.type);
   const stopped = c.status?.state === 'stopped';
+  const canImport = (c.capabilities ?? []).includes(IMPORT_USERS);
   return (
     <>
       <PageHeader
@@ -113,38 +118,45 @@ export function ConnectorDetailPage() {
       <RefreshFailedNotice what="the status" error={connector.error} />
 
       <div className="detail-grid">
-        <section className="card status-card" aria-labelledby="status-title">
-          <h2 id="status-title" className="section-title">
-            Status
-          </h2>
-          <dl className="props">
-            <dt>State</dt>
-            <dd>
-              <ConnectorStatusBadge status={c.status} />
-            </dd>
-            <dt>Since</dt>
-            <dd title={formatDateTime(c.status?.since)}>
-              {formatDateTime(c.status?.since)} <span className="muted">{formatRelative(c.status?.since)}</span>
-            </dd>
-            <dt>Starts with the hub</dt>
-            <dd>{c.enabled ? 'Yes' : 'No'}</dd>
-            <dt>Type</dt>
-            <dd>
-              {type?.displayName ?? c.type}
-              {type?.pluginId && <span className="muted small block">{`${type.pluginId} ${type.pluginVersion ?? ''}`}</span>}
-            </dd>
-            <dt>Created</dt>
-            <dd>{formatDateTime(c.createdAt)}</dd>
-            <dt>Updated</dt>
-            <dd>{formatDateTime(c.updatedAt)}</dd>
-          </dl>
-          {c.status?.state === 'failing' && c.status.lastError && (
-            <div className="last-error" data-testid="connector-last-error">
-              <strong>Last error</strong>
-              <p>{c.status.lastError}</p>
-            </div>
+        <div className="detail-column">
+          <section className="card status-card" aria-labelledby="status-title">
+            <h2 id="status-title" className="section-title">
+              Status
+            </h2>
+            <dl className="props">
+              <dt>State</dt>
+              <dd>
+                <ConnectorStatusBadge status={c.status} />
+              </dd>
+              <dt>Since</dt>
+              <dd title={formatDateTime(c.status?.since)}>
+                {formatDateTime(c.status?.since)} <span className="muted">{formatRelative(c.status?.since)}</span>
+              </dd>
+              <dt>Starts with the hub</dt>
+              <dd>{c.enabled ? 'Yes' : 'No'}</dd>
+              <dt>Type</dt>
+              <dd>
+                {type?.displayName ?? c.type}
+                {type?.pluginId && <span className="muted small block">{`${type.pluginId} ${type.pluginVersion ?? ''}`}</span>}
+              </dd>
+              <dt>Created</dt>
+              <dd>{formatDateTime(c.createdAt)}</dd>
+              <dt>Updated</dt>
+              <dd>{formatDateTime(c.updatedAt)}</dd>
+              <ProvisioningSummary provisioning={c.provisioning} />
+            </dl>
+            {c.status?.state === 'failing' && c.status.lastError && (
+              <div className="last-error" data-testid="connector-last-error">
+                <strong>Last error</strong>
+                <p>{c.status.lastError}</p>
+              </div>
+            )}
+          </section>
+
+          {(canImport || c.schedule) && (
+            <ImportScheduleCard connectorId={c.id} schedule={c.schedule} canImport={canImport} onChanged={connector.reload} />
           )}
-        </section>
+        </div>
 
         <section className="card" aria-label="Settings">
           {saved && <Notice tone="success">Changes saved.</Notice>}
@@ -155,6 +167,7 @@ export function ConnectorDetailPage() {
               mode="edit"
               initialName={c.name}
               initialSettings={c.settings}
+              initialProvisioning={c.provisioning}
               secretsSet={c.secretsSet ?? []}
               readOnly={!can('configure')}
               onSubmit={save}
@@ -178,6 +191,8 @@ export function ConnectorDetailPage() {
           <ConnectionReportView report={report} />
         </section>
       )}
+
+      <ImportsCard connectorId={c.id} canImport={canImport} lastRunId={c.schedule?.lastRunId} />
 
       <ConfirmDeleteDialog deletion={deletion} title={`Delete connector “${c.name}”?`}>
         <p>The hub stops the connector and removes its settings and stored secrets. This cannot be undone.</p>

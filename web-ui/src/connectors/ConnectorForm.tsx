@@ -14,20 +14,27 @@ import {
 } from '../shared/form/schema';
 import { useFieldErrors } from '../shared/form/useFieldErrors';
 import { ConnectionReportView } from './ConnectionReportView';
-import type { ConnectionReport, ConnectorType } from './connectorsApi';
+import type { ConnectionReport, ConnectorType, Provisioning } from './connectorsApi';
+import { ProvisioningFields } from './ProvisioningFields';
+import { provisioningBody, withDefaults } from './provisioningOptions';
 
 export interface ConnectorFormSubmit {
   name: string;
   settings: Settings;
   /** Only in create mode: start the connector once saved. */
   enabled: boolean;
+  provisioning: Required<Provisioning>;
 }
+
+const PROVISIONING_PATHS = ['provisioning.direction', 'provisioning.operations', 'provisioning.correlation'];
 
 interface Props {
   type: ConnectorType;
   mode: 'create' | 'edit';
   initialName?: string;
   initialSettings?: Settings;
+  /** The saved provisioning (edit mode); the hub's defaults otherwise. */
+  initialProvisioning?: Provisioning | null;
   /** Secrets the hub stores (edit mode): shown as stored, optional to re-enter. */
   secretsSet?: readonly string[];
   /** Show the values without letting the admin change them. */
@@ -39,15 +46,21 @@ interface Props {
 }
 
 /**
- * The connector's name plus the settings form generated from its type's schema, with "Test
- * connection" and "Save". Problems from the hub appear next to the fields they name.
+ * The connector's name, the settings form generated from its type's schema and its part in
+ * provisioning, with "Test connection" and "Save". Problems from the hub appear next to the
+ * fields they name.
  */
-export function ConnectorForm({ type, mode, initialName = '', initialSettings, secretsSet = [], readOnly, onTest, onSubmit, onCancel }: Props) {
+export function ConnectorForm(props: Props) {
+  const { type, mode, initialName = '', initialSettings, initialProvisioning, secretsSet = [], readOnly, onTest, onSubmit, onCancel } = props;
   const schema = type.settingsSchema ?? { type: 'object', properties: {} };
-  const knownPaths = useMemo(() => ['name', ...fieldPaths(describeFields(schema)).map((p) => `settings.${p}`)], [schema]);
+  const knownPaths = useMemo(
+    () => ['name', ...fieldPaths(describeFields(schema)).map((p) => `settings.${p}`), ...PROVISIONING_PATHS],
+    [schema],
+  );
   const [name, setName] = useState(initialName);
   const [enabled, setEnabled] = useState(true);
   const [values, setValues] = useState<FormValues>(() => initialValues(schema, initialSettings));
+  const [provisioning, setProvisioning] = useState(() => withDefaults(initialProvisioning));
   const { errors, unmatched, error, check: showFindings, fail: showFailure } = useFieldErrors<string>(knownPaths);
   const [report, setReport] = useState<ConnectionReport>();
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
@@ -79,7 +92,7 @@ export function ConnectorForm({ type, mode, initialName = '', initialSettings, s
     if (readOnly || !check(true)) return;
     setBusy('save');
     try {
-      await onSubmit({ name: name.trim(), settings: toSettings(schema, values), enabled });
+      await onSubmit({ name: name.trim(), settings: toSettings(schema, values), enabled, provisioning: provisioningBody(provisioning) });
     } catch (e) {
       showFailure(e);
     } finally {
@@ -140,6 +153,14 @@ export function ConnectorForm({ type, mode, initialName = '', initialSettings, s
           <SchemaForm schema={schema} values={values} onChange={setValues} errors={settingsErrors} secretsSet={secretsSet} disabled={readOnly} />
         )}
       </section>
+
+      <ProvisioningFields
+        value={provisioning}
+        onChange={setProvisioning}
+        capabilities={type.capabilities ?? []}
+        errors={errorsUnder(errors, 'provisioning')}
+        disabled={readOnly}
+      />
 
       {!readOnly && (
         <FormActions

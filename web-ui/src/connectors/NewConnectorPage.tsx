@@ -15,9 +15,9 @@ export function NewConnectorPage() {
   const types = useConnectorTypes();
   const [type, setType] = useState<ConnectorType>();
 
-  const save = async ({ name, settings, enabled }: ConnectorFormSubmit) => {
+  const save = async ({ name, settings, enabled, provisioning }: ConnectorFormSubmit) => {
     if (!type) return;
-    const created = await createConnector({ name, type: type.id, settings, enabled });
+    const created = await createConnector({ name, type: type.id, settings, enabled, provisioning });
     navigate('/connectors', { state: { flash: `Connector “${created.name ?? name}” created.` } });
   };
 

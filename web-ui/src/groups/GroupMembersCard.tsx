@@ -1,12 +1,10 @@
 import { ActionsColumnHeader } from '../shared/ActionsColumnHeader';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { isSessionEnd } from '../shared/hooks';
 import { LinkCell } from '../shared/LinkCell';
 import { NoValue } from '../shared/NoValue';
 import { Pager } from '../shared/Pager';
 import type { CursorPages } from '../shared/paging';
 import { RemoveButton } from '../shared/RemoveButton';
-import { Spinner } from '../shared/Spinner';
+import { TableCard, TableCardBody } from '../shared/TableCard';
 import { UserPicker } from '../users/UserPicker';
 import { UserStatusBadge } from '../users/UserStatusBadge';
 import type { UserSummary } from '../users/usersApi';
@@ -25,68 +23,53 @@ interface Props {
 export function GroupMembersCard({ members, operate, disabled, onAdd, onRemove }: Props) {
   const list = members.items;
   return (
-    <section className="card table-card" aria-labelledby="group-members-title" data-testid="group-members">
-      <div className="card-header">
-        <h2 id="group-members-title" className="section-title">
-          Members
-        </h2>
-        <span className="muted small">Direct members, by user name.</span>
-      </div>
+    <TableCard id="group-members" title="Members" note="Direct members, by user name.">
       {operate && (
         <div className="card-toolbar">
           <UserPicker testId="member-picker" label="Add member" exclude={(list ?? []).map((m) => m.id)} disabled={disabled} onPick={onAdd} />
         </div>
       )}
-      {members.error !== undefined && !isSessionEnd(members.error) && (
-        <div className="card-toolbar">
-          <ErrorAlert error={members.error} />
-        </div>
-      )}
-      {list === undefined ? (
-        members.loading && (
-          <div className="card-empty">
-            <Spinner />
-          </div>
-        )
-      ) : list.length === 0 ? (
-        !members.loading && (
-          <div className="card-empty" data-testid="group-members-empty">
-            No members yet{operate ? ': search for users above to add them.' : '.'}
-          </div>
-        )
-      ) : (
-        <>
-          <table className="table table-compact" data-testid="group-members-table" aria-busy={members.loading || undefined}>
-            <thead>
-              <tr>
-                <th scope="col">User name</th>
-                <th scope="col">Display name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                {operate && <ActionsColumnHeader />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((m) => (
-                <tr key={m.id} data-testid="group-member-row" data-user-id={m.id} data-username={m.userName}>
-                  <LinkCell to={`/users/${encodeURIComponent(m.id)}`}>{m.userName}</LinkCell>
-                  <td>{m.displayName || <NoValue />}</td>
-                  <td className="wrap-anywhere">{m.email || <NoValue />}</td>
-                  <td>
-                    <UserStatusBadge active={m.active !== false} />
-                  </td>
-                  {operate && (
-                    <td className="actions-col">
-                      <RemoveButton testId="group-member-remove" label={`Remove ${m.userName} from the group`} disabled={disabled} onClick={() => onRemove(m)} />
-                    </td>
-                  )}
+      <TableCardBody
+        items={list}
+        loading={members.loading}
+        error={members.error}
+        emptyTestId="group-members-empty"
+        empty={`No members yet${operate ? ': search for users above to add them.' : '.'}`}
+      >
+        {(items) => (
+          <>
+            <table className="table table-compact" data-testid="group-members-table" aria-busy={members.loading || undefined}>
+              <thead>
+                <tr>
+                  <th scope="col">User name</th>
+                  <th scope="col">Display name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Status</th>
+                  {operate && <ActionsColumnHeader />}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager pages={members} noun={['member', 'members']} testId="group-members-pager" />
-        </>
-      )}
-    </section>
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.id} data-testid="group-member-row" data-user-id={m.id} data-username={m.userName}>
+                    <LinkCell to={`/users/${encodeURIComponent(m.id)}`}>{m.userName}</LinkCell>
+                    <td>{m.displayName || <NoValue />}</td>
+                    <td className="wrap-anywhere">{m.email || <NoValue />}</td>
+                    <td>
+                      <UserStatusBadge active={m.active !== false} />
+                    </td>
+                    {operate && (
+                      <td className="actions-col">
+                        <RemoveButton testId="group-member-remove" label={`Remove ${m.userName} from the group`} disabled={disabled} onClick={() => onRemove(m)} />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager pages={members} noun={['member', 'members']} testId="group-members-pager" />
+          </>
+        )}
+      </TableCardBody>
+    </TableCard>
   );
 }

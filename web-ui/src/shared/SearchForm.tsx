@@ -1,3 +1,5 @@
+import { FiltersForm } from './FiltersForm';
+
 interface Props {
   /** The search landmark's name ("Find users"). */
   label: string;
@@ -13,7 +15,7 @@ interface Props {
 /** The search box above a list; the list follows as the text changes (there is nothing to submit). */
 export function SearchForm({ label, id, placeholder, value, onChange, children }: Props) {
   return (
-    <form className="filters card" role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+    <FiltersForm label={label}>
       <div className="form-field search-field">
         <label htmlFor={id}>Search</label>
         <input
@@ -29,6 +31,6 @@ export function SearchForm({ label, id, placeholder, value, onChange, children }
         />
       </div>
       {children}
-    </form>
+    </FiltersForm>
   );
 }

@@ -36,3 +36,17 @@ export function humanize(constant: string): string {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** How long from `from` until `to` (or now): "45 s", "3 min 20 s", "2 h 5 min"; '' without a start. */
+export function formatDuration(from: string | null | undefined, to?: string | null, now: number = Date.now()): string {
+  if (!from) return '';
+  const start = new Date(from).getTime();
+  const end = to ? new Date(to).getTime() : now;
+  if (Number.isNaN(start) || Number.isNaN(end)) return '';
+  const seconds = Math.max(0, Math.round((end - start) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}

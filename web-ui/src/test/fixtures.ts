@@ -61,3 +61,12 @@ export function jsonResponse(status: number, body?: unknown, contentType = 'appl
 export function problem(status: number, fields: { title?: string; detail?: string; errors?: { field: string; message: string }[] }): Response {
   return jsonResponse(status, { type: 'about:blank', status, ...fields }, 'application/problem+json');
 }
+
+/** The LDAP type as a target too: it can do everything but delete users. */
+export const ldapTargetType: ConnectorType = {
+  ...ldapType,
+  capabilities: ['IMPORT_USERS', 'CREATE_USER', 'UPDATE_USER', 'DISABLE_USER', 'SET_PASSWORD', 'GROUP_MEMBERSHIP', 'WATCH'],
+};
+
+/** An empty page of a cursor-paged list. */
+export const emptyPage = () => jsonResponse(200, { items: [], next: null });

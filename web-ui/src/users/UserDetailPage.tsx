@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
+import { UserHistoryCard } from '../events/UserHistoryCard';
 import { addGroupMember, removeGroupMember, type Group } from '../groups/groupsApi';
+import { UserProvisioningCard } from '../provisioning/UserProvisioningCard';
 import { Badge, type Tone } from '../shared/Badge';
 import { ConfirmDeleteDialog } from '../shared/ConfirmDeleteDialog';
 import { DeleteButton } from '../shared/DeleteButton';
@@ -14,9 +16,11 @@ import { LinkCell } from '../shared/LinkCell';
 import { NoValue } from '../shared/NoValue';
 import { PageHeader } from '../shared/PageHeader';
 import { RefreshFailedNotice } from '../shared/RefreshFailedNotice';
+import { TableCard } from '../shared/TableCard';
 import { useConfirmDelete } from '../shared/useConfirmDelete';
 import { useFlash } from '../shared/useFlash';
 import { usePageActions } from '../shared/usePageActions';
+import { SetPasswordDialog } from './SetPasswordDialog';
 import { UserForm } from './UserForm';
 import { UserGroupsCard } from './UserGroupsCard';
 import { UserStatusBadge } from './UserStatusBadge';
@@ -38,7 +42,10 @@ export function accountTone(state: string | undefined): Tone {
   return 'info';
 }
 
-/** One user: status, groups, linked accounts, the attributes form, enable/disable, delete. */
+/**
+ * One user: status, groups, linked accounts, the attributes form, enable/disable, set password,
+ * delete, and what happened to the user (provisioning tasks, change history).
+ */
 export function UserDetailPage({ userId }: { userId: string }) {
   const { can } = useSession();
   const [flash, setFlash] = useFlash();
@@ -46,6 +53,9 @@ export function UserDetailPage({ userId }: { userId: string }) {
   const user = useLoad(load, [userId]);
   const [formVersion, setFormVersion] = useState(0);
   const [saved, setSaved] = useState(false);
+  const [settingPassword, setSettingPassword] = useState(false);
+  /** Bumped after each change: the provisioning and history cards load again. */
+  const [version, setVersion] = useState(0);
   const actions = usePageActions<'toggle' | 'delete' | 'group'>(() => {
     setFlash(undefined);
     setSaved(false);
@@ -61,11 +71,19 @@ export function UserDetailPage({ userId }: { userId: string }) {
     flash: `User “${u?.userName ?? userId}” deleted.`,
   });
 
+  /** After a change: the user, and what the change caused, load again. */
+  const changed = async () => {
+    await user.reload();
+    setVersion((v) => v + 1);
+  };
+
+  const closePasswordDialog = useCallback(() => setSettingPassword(false), []);
+
   const toggleActive = async () => {
     if (!u) return;
     await actions.run('toggle', async () => {
       await (u.active ? disableUser(u.id) : enableUser(u.id));
-      await user.reload();
+      await changed();
       setFlash(u.active ? `User “${u.userName}” disabled.` : `User “${u.userName}” enabled.`);
     });
   };
@@ -73,7 +91,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
   const save = async (body: UserInput) => {
     actions.start();
     await updateUser(userId, body);
-    await user.reload();
+    await changed();
     setFormVersion((v) => v + 1);
     setSaved(true);
   };
@@ -82,7 +100,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
     if (!u) return;
     actions.start();
     await addGroupMember(group.id, u.id);
-    await user.reload();
+    await changed();
     setFlash(`“${u.userName}” added to the group “${group.name}”.`);
   };
 
@@ -90,7 +108,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
     if (!u) return;
     void actions.run('group', async () => {
       await removeGroupMember(group.id, u.id);
-      await user.reload();
+      await changed();
       setFlash(`“${u.userName}” removed from the group “${group.name}”.`);
     });
   };
@@ -115,6 +133,18 @@ export function UserDetailPage({ userId }: { userId: string }) {
         actions={
           operate && (
             <>
+              <button
+                type="button"
+                className="btn"
+                data-testid="user-set-password"
+                disabled={busy !== null}
+                onClick={() => {
+                  actions.start();
+                  setSettingPassword(true);
+                }}
+              >
+                Set password
+              </button>
               <button type="button" className="btn" data-testid="user-toggle-active" disabled={busy !== null} onClick={() => void toggleActive()}>
                 {busy === 'toggle' ? (u.active ? 'Disabling…' : 'Enabling…') : u.active ? 'Disable' : 'Enable'}
               </button>
@@ -166,13 +196,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
         </section>
       </div>
 
-      <section className="card table-card" aria-labelledby="user-accounts-title" data-testid="user-accounts">
-        <div className="card-header">
-          <h2 id="user-accounts-title" className="section-title">
-            Linked accounts
-          </h2>
-          <span className="muted small">The user’s accounts in the connected systems.</span>
-        </div>
+      <TableCard id="user-accounts" title="Linked accounts" note="The user’s accounts in the connected systems.">
         {accounts.length === 0 ? (
           <div className="card-empty" data-testid="user-accounts-empty">
             No linked accounts yet: accounts are linked when a connector imports or provisions this user.
@@ -180,7 +204,12 @@ export function UserDetailPage({ userId }: { userId: string }) {
         ) : (
           <AccountsTable accounts={accounts} />
         )}
-      </section>
+      </TableCard>
+
+      <UserProvisioningCard userId={u.id} version={version} />
+      <UserHistoryCard userId={u.id} version={version} />
+
+      {settingPassword && <SetPasswordDialog user={u} onSent={() => setVersion((v) => v + 1)} onClose={closePasswordDialog} />}
 
       <ConfirmDeleteDialog deletion={deletion} title={`Delete user “${u.userName}”?`}>
         <p>The user leaves every group and is removed from the hub. This cannot be undone.</p>

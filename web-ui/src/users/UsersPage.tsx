@@ -4,6 +4,7 @@ import { useSession } from '../auth/SessionProvider';
 import { ClickableRow } from '../shared/ClickableRow';
 import { CursorPagedTable } from '../shared/CursorPagedTable';
 import { EmptyState } from '../shared/EmptyState';
+import { FilterSelect } from '../shared/FilterSelect';
 import { FlashNotice } from '../shared/FlashNotice';
 import { formatDateTime, formatRelative } from '../shared/format';
 import { useDebouncedValue } from '../shared/hooks';
@@ -17,6 +18,12 @@ import { UserStatusBadge } from './UserStatusBadge';
 import { listUsers, type UserStatus } from './usersApi';
 
 type StatusFilter = 'all' | UserStatus;
+
+const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'active', label: 'Active' },
+  { value: 'disabled', label: 'Disabled' },
+];
 
 /** The users the hub knows, searched and filtered on the hub, 50 a page. */
 export function UsersPage() {
@@ -49,14 +56,7 @@ export function UsersPage() {
       />
       <FlashNotice message={flash} />
       <SearchForm label="Find users" id="user-search" placeholder="User name, name or email" value={search} onChange={setSearch}>
-        <div className="form-field">
-          <label htmlFor="user-status-filter">Status</label>
-          <select id="user-status-filter" data-testid="user-status-filter" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            <option value="all">All</option>
-            <option value="active">Active</option>
-            <option value="disabled">Disabled</option>
-          </select>
-        </div>
+        <FilterSelect id="user-status-filter" label="Status" value={status} options={STATUS_OPTIONS} onChange={(v) => setStatus(v as StatusFilter)} />
         {(search !== '' || status !== 'all') && (
           <button
             type="button"

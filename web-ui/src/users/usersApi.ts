@@ -122,6 +122,24 @@ export const disableUser = (userId: string) => api.post<User>(`/api/v1/users/${i
 
 export const enableUser = (userId: string) => api.post<User>(`/api/v1/users/${id(userId)}/enable`);
 
+/** How setting the password went in one linked system. */
+export interface PasswordOutcome {
+  connectorId: string;
+  connectorName?: string;
+  status: 'succeeded' | 'failed';
+  error?: string | null;
+}
+
+/** PasswordInput.password: what the hub passes on; each system applies its own policy. */
+export const USER_PASSWORD_RULES = { min: 1, max: 256 };
+
+/**
+ * Sets the password in every linked system that takes passwords (the hub does not keep it).
+ * 409 when no linked system accepts passwords.
+ */
+export const setUserPassword = (userId: string, password: string) =>
+  api.post<{ results?: PasswordOutcome[] }>(`/api/v1/users/${id(userId)}/password`, { password });
+
 /** "Ada Lovelace (ada)", or just the user name when there is no display name. */
 export function userLabel(user: { userName: string; displayName?: string | null }): string {
   return user.displayName ? `${user.displayName} (${user.userName})` : user.userName;

@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../../auth/SessionProvider';
 import { ROLE_LABELS } from '../permissions';
-import { AdminsIcon, AuditIcon, ConnectorsIcon, GroupsIcon, LogoutIcon, PluginsIcon, UsersIcon } from './icons';
+import { AdminsIcon, AuditIcon, ConnectorsIcon, GroupsIcon, LogoutIcon, PluginsIcon, ProvisioningIcon, UsersIcon } from './icons';
 import { Logo } from './Logo';
 
 /** The console frame: sidebar navigation, a header with the admin and logout, the page. */
@@ -37,6 +37,10 @@ export function AppLayout() {
           <NavLink to="/connectors" className="nav-link">
             <ConnectorsIcon />
             <span>Connectors</span>
+          </NavLink>
+          <NavLink to="/provisioning" className="nav-link">
+            <ProvisioningIcon />
+            <span>Provisioning</span>
           </NavLink>
           <NavLink to="/plugins" className="nav-link">
             <PluginsIcon />

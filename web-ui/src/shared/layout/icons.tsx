@@ -31,6 +31,15 @@ export const ConnectorsIcon = () => (
   </Icon>
 );
 
+export const ProvisioningIcon = () => (
+  <Icon>
+    <path d="M4 7h12" />
+    <path d="M13 4l3 3-3 3" />
+    <path d="M20 17H8" />
+    <path d="M11 14l-3 3 3 3" />
+  </Icon>
+);
+
 export const PluginsIcon = () => (
   <Icon>
     <path d="M9 3v4M15 3v4" />

@@ -46,6 +46,7 @@ import io.slxconnect.hub.store.AuditStore;
 import io.slxconnect.hub.store.ConnectorStore;
 import io.slxconnect.hub.store.ImportRunStore;
 import io.slxconnect.hub.store.ImportScheduleStore;
+import io.slxconnect.hub.store.LinkStore;
 import io.slxconnect.hub.store.Database;
 import io.slxconnect.hub.store.EmbeddedDatabase;
 import io.slxconnect.hub.store.GroupStore;
@@ -197,7 +198,8 @@ public final class Hub implements AutoCloseable {
     AdminChanges adminChanges = new AdminChanges(pool, recorder, wakeProvisioner);
     new UsersApi(users, adminChanges, new PasswordPush(pool, targets, connectors), audit)
         .register(api);
-    new GroupsApi(new GroupStore(pool), users, adminChanges, audit).register(api);
+    new GroupsApi(new GroupStore(pool), users, adminChanges, new LinkStore(pool), audit)
+        .register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
 
     Router router = Router.router(vertx);

@@ -9,12 +9,16 @@ import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.pipeline.AdminChanges;
 import io.slxconnect.hub.store.GroupRecord;
 import io.slxconnect.hub.store.GroupStore;
+import io.slxconnect.hub.store.LinkStore;
 import io.slxconnect.hub.store.SqlErrors;
 import io.slxconnect.hub.store.UserQuery;
 import io.slxconnect.hub.store.UserRecord;
 import io.slxconnect.hub.store.UserStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +30,7 @@ public final class GroupsApi {
   private final GroupStore groups;
   private final UserStore users;
   private final AdminChanges changes;
+  private final LinkStore links;
   private final AuditLog audit;
 
   /**
@@ -34,10 +39,13 @@ public final class GroupsApi {
    * @param groups the groups table
    * @param users the users table
    * @param changes writes changes with their events and provisioning
+   * @param links the group's counterparts in connected systems
    * @param audit the audit log
    */
-  public GroupsApi(GroupStore groups, UserStore users, AdminChanges changes, AuditLog audit) {
+  public GroupsApi(GroupStore groups, UserStore users, AdminChanges changes, LinkStore links,
+      AuditLog audit) {
     this.groups = groups;
+    this.links = links;
     this.changes = changes;
     this.users = users;
     this.audit = audit;
@@ -51,7 +59,7 @@ public final class GroupsApi {
   public void register(ApiRouter api) {
     api.handle("listGroups", this::list)
         .handle("createGroup", this::create)
-        .handle("getGroup", request -> existing(request).map(g -> Reply.ok(g.toJson())))
+        .handle("getGroup", request -> existing(request).compose(this::detail).map(Reply::ok))
         .handle("updateGroup", this::update)
         .handle("deleteGroup", this::delete)
         .handle("listGroupMembers", this::members)
@@ -114,6 +122,17 @@ public final class GroupsApi {
                         .put("userName", user.data().userName()))
                 : Future.<Void>succeededFuture())))
         .map(v -> Reply.noContent());
+  }
+
+  /** The group with the groups it is linked to in connected systems. */
+  private Future<JsonObject> detail(GroupRecord group) {
+    return links.groupsOf(List.of(group.id())).map(all -> {
+      JsonArray linked = new JsonArray();
+      all.getOrDefault(group.id(), Map.of()).forEach((connector, external) -> linked.add(
+          new JsonObject().put("connectorId", connector.toString())
+              .put("externalId", external)));
+      return group.toJson().put("links", linked);
+    });
   }
 
   private Future<GroupRecord> existing(ApiRequest request) {

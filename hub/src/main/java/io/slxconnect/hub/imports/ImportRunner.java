@@ -23,15 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs imports: reads a connector's users, then its groups, page by page, and feeds each page
- * through the ingest stage. The next page is read while the current one is written, and no
- * more than those two pages are ever held, so a directory of any size imports in bounded
- * memory. Counters are stored after every page, for the console's progress bar. A connector
+ * through the ingest stage. The next page is read while the current one is written and the
+ * one before may still be committing; no more than those three pages are ever held, so a
+ * directory of any size imports in bounded memory. Counters are stored after every page, for the console's progress bar. A connector
  * never runs two imports at once, and a cancelled import stops after its current page.
  */
 public final class ImportRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
   private static final int KEPT_FAILURES = 100;
+  /** Created and updated records from which an import refreshes the planner's statistics. */
+  private static final int ANALYZE_AFTER = 1000;
 
   private final ImportRunStore runs;
   private final ConnectorCalls connectors;
@@ -114,52 +116,57 @@ public final class ImportRunner {
             phase = "groups";
             return pages(ConnectorInstance::readGroups, ChangeRecord::groupUpserted, null);
           })
-          .compose(completed -> runs.progress(id, phase, counts, failures)
+          .compose(completed -> runs.progress(id, phase, counts, failures.copy())
+              .compose(v -> counts[1] + counts[2] >= ANALYZE_AFTER
+                  ? runs.analyzeIdentityTables() : Future.succeededFuture())
               .compose(v -> runs.finish(id, completed ? "succeeded" : "cancelled", null)))
           .onSuccess(v -> LOG.info("Import {} of connector {}: read {}, created {}, updated {}, "
               + "unchanged {}, failed {}", id, connectorId, counts[0], counts[1], counts[2],
               counts[3], counts[4]))
           .recover(e -> {
             LOG.warn("Import {} of connector {} failed: {}", id, connectorId, e.getMessage());
-            return runs.progress(id, phase, counts, failures)
+            return runs.progress(id, phase, counts, failures.copy())
                 .compose(v -> runs.finish(id, "failed", e.getMessage()));
           });
     }
 
     /**
-     * Reads and ingests pages until the last one, reading ahead by one page.
+     * Reads and ingests pages until the last one: while one page is written, the one before it
+     * may still be committing and the next one is being read.
      *
      * @return {@code true} when every page was read, {@code false} when cancelled
      */
     private <T> Future<Boolean> pages(Reader<T> reader, Function<T, ChangeRecord> toRecord,
         String cursor) {
-      return read(reader, cursor).compose(page -> ingestAll(reader, toRecord, page));
+      return read(reader, cursor).compose(page -> ingestAll(reader, toRecord, page,
+          Future.succeededFuture()));
     }
 
     private <T> Future<Boolean> ingestAll(Reader<T> reader, Function<T, ChangeRecord> toRecord,
-        Page<T> page) {
+        Page<T> page, Future<Void> previous) {
       Future<Page<T>> ahead = page.hasNext() && !cancelled.contains(id)
           ? read(reader, page.next()) : null;
       List<ChangeRecord> records = page.items().stream().map(toRecord).toList();
-      return ingest.apply(connectorId, records, null)
+      Future<Void> current = ingest.applyImportPage(connectorId, records)
           .compose(result -> {
-            count(records.size(), result);
-            return runs.progress(id, phase, counts, failures);
-          })
-          .compose(v -> {
-            if (cancelled.contains(id)) {
-              return Future.succeededFuture(false);
-            }
-            return ahead == null ? Future.succeededFuture(true)
-                : ahead.compose(next -> ingestAll(reader, toRecord, next));
+            Snapshot now = count(records.size(), result);
+            return runs.progress(id, phase, now.counts(), now.failures());
           });
+      // At most two pages are being written at any time: wait for the older one.
+      return previous.compose(v -> {
+        if (cancelled.contains(id) || ahead == null) {
+          return current.map(ahead == null);
+        }
+        return ahead.compose(next -> ingestAll(reader, toRecord, next, current));
+      });
     }
 
     private <T> Future<Page<T>> read(Reader<T> reader, String cursor) {
       return connectors.call(connectorId, "Reading " + phase, i -> reader.read(i, cursor));
     }
 
-    private void count(int read, IngestResult result) {
+    /** Adds a page's outcome; pages complete on different threads. */
+    private synchronized Snapshot count(int read, IngestResult result) {
       counts[0] += read;
       counts[1] += result.created();
       counts[2] += result.updated();
@@ -167,7 +174,12 @@ public final class ImportRunner {
       counts[4] += result.failed();
       result.failures().stream().limit(Math.max(0, KEPT_FAILURES - failures.size()))
           .forEach(f -> failures.add(f.toJson()));
+      return new Snapshot(counts.clone(), failures.copy());
     }
+  }
+
+  /** The counters and failures at one moment. */
+  private record Snapshot(int[] counts, JsonArray failures) {
   }
 
   /** Reads one page of one kind of object. */

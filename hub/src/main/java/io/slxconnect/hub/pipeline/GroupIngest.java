@@ -81,16 +81,26 @@ final class GroupIngest {
       } else if (known == null) {
         UUID id = UUID.randomUUID();
         chain = chain.compose(v -> groups.insert(id, name, group.description()))
-            .map(created -> {
+            .compose(created -> {
               if (created) {
                 counter.created++;
                 changes.add(new GroupChange("group.created", id, name, group.description()));
                 toLink.add(new LinkStore.Link(group.externalId(), id));
                 resolved.put(id, group);
-              } else {
-                counter.fail(group.externalId(), name, "Group name '" + name + "' is taken");
+                return Future.succeededFuture();
               }
-              return null;
+              // Another source created it meanwhile: it is the same group, by name.
+              return groups.idsByName(List.of(name.toLowerCase(Locale.ROOT))).map(found -> {
+                UUID existing = found.get(name.toLowerCase(Locale.ROOT));
+                if (existing == null) {
+                  counter.fail(group.externalId(), name, "Group name '" + name + "' is taken");
+                } else {
+                  toLink.add(new LinkStore.Link(group.externalId(), existing));
+                  resolved.put(existing, group);
+                  touched.add(existing);
+                }
+                return null;
+              });
             });
       } else {
         resolved.put(known, group);

@@ -5,6 +5,7 @@ import io.slxconnect.api.ChangeSink;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.hub.store.ConnectorStore;
+import io.slxconnect.hub.store.SqlErrors;
 import io.vertx.core.Future;
 import io.slxconnect.api.Checkpoint;
 import io.vertx.sqlclient.Pool;
@@ -107,6 +108,22 @@ public final class Ingest {
       last.put(record.externalId(), record);
     }
     return List.copyOf(last.values());
+  }
+
+  /**
+   * Applies one page of an import without waiting for the batches before it. The pages of one
+   * read hold distinct objects, so they need no order among themselves, and row locks keep
+   * them consistent with concurrent watch batches; a page that loses a deadlock against one is
+   * applied again.
+   *
+   * @param connectorId the connector the page comes from
+   * @param records the page's records
+   * @return what the page did, once committed
+   */
+  public Future<IngestResult> applyImportPage(UUID connectorId, List<ChangeRecord> records) {
+    return applyNow(connectorId, records, null)
+        .recover(e -> SqlErrors.isDeadlock(e) ? applyNow(connectorId, records, null)
+            : Future.failedFuture(e));
   }
 
   private Future<IngestResult> applyNow(UUID connectorId, List<ChangeRecord> records,

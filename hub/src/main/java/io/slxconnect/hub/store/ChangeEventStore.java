@@ -2,11 +2,10 @@ package io.slxconnect.hub.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,12 +47,29 @@ public final class ChangeEventStore {
     if (events.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    List<Tuple> batch = events.stream().map(e -> Tuple.of(e.type(), e.userId(), e.groupId(),
-        e.connectorId(), e.actor(), e.data())).toList();
-    return db.preparedQuery("INSERT INTO change_events (type, user_id, group_id, connector_id, "
-            + "actor, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-        .executeBatch(batch)
-        .map(ChangeEventStore::ids);
+    // Ids are drawn first, in order, so that one statement over arrays can insert them all.
+    return db.preparedQuery("SELECT nextval('change_events_id_seq') "
+            + "FROM generate_series(1, $1)")
+        .execute(Tuple.of(events.size()))
+        .compose(rows -> {
+          List<Long> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getLong(0)));
+          Collections.sort(ids);
+          return db.preparedQuery("INSERT INTO change_events (id, type, user_id, group_id, "
+                  + "connector_id, actor, data) SELECT * FROM unnest($1::bigint[], $2::text[], "
+                  + "$3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[])")
+              .execute(Tuple.tuple()
+                  .addArrayOfLong(ids.toArray(new Long[0]))
+                  .addArrayOfString(events.stream().map(NewEvent::type).toArray(String[]::new))
+                  .addArrayOfUUID(events.stream().map(NewEvent::userId).toArray(UUID[]::new))
+                  .addArrayOfUUID(events.stream().map(NewEvent::groupId).toArray(UUID[]::new))
+                  .addArrayOfUUID(events.stream().map(NewEvent::connectorId)
+                      .toArray(UUID[]::new))
+                  .addArrayOfString(events.stream().map(NewEvent::actor).toArray(String[]::new))
+                  .addArrayOfJsonObject(events.stream().map(NewEvent::data)
+                      .toArray(JsonObject[]::new)))
+              .map(ids);
+        });
   }
 
   /**
@@ -104,16 +120,6 @@ public final class ChangeEventStore {
               .put("data", r.getJsonObject("data"))));
           return list;
         });
-  }
-
-  static List<Long> ids(RowSet<Row> batch) {
-    List<Long> ids = new ArrayList<>();
-    for (RowSet<Row> rows = batch; rows != null; rows = rows.next()) {
-      for (Row row : rows) {
-        ids.add(row.getLong(0));
-      }
-    }
-    return ids;
   }
 
   static String text(UUID id) {

@@ -80,6 +80,18 @@ public final class ImportRunStore {
   }
 
   /**
+   * Refreshes the planner's statistics of the identity tables, so that listings and searches
+   * keep fast plans right after an import changed many rows (autovacuum would only catch up
+   * within minutes).
+   *
+   * @return completes when done
+   */
+  public Future<Void> analyzeIdentityTables() {
+    return pool.query("ANALYZE users, account_links, groups, group_members, group_links")
+        .execute().mapEmpty();
+  }
+
+  /**
    * Marks runs left running by a hub that stopped without finishing them.
    *
    * @return how many there were

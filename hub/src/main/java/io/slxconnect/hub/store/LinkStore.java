@@ -139,14 +139,15 @@ public final class LinkStore {
       return Future.succeededFuture(List.of());
     }
     return db.preparedQuery("INSERT INTO " + table + " (connector_id, external_id, " + column
-            + ") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING external_id, " + column)
-        .executeBatch(links.stream().map(l -> Tuple.of(connectorId, l.externalId(),
-            l.localId())).toList())
-        .map(batch -> {
+            + ") SELECT $1, l.external_id, l.local_id FROM unnest($2::text[], $3::uuid[]) "
+            + "AS l(external_id, local_id) ON CONFLICT DO NOTHING RETURNING external_id, "
+            + column)
+        .execute(Tuple.of(connectorId)
+            .addArrayOfString(links.stream().map(Link::externalId).toArray(String[]::new))
+            .addArrayOfUUID(links.stream().map(Link::localId).toArray(UUID[]::new)))
+        .map(rows -> {
           List<Link> created = new ArrayList<>();
-          for (var rows = batch; rows != null; rows = rows.next()) {
-            rows.forEach(r -> created.add(new Link(r.getString(0), r.getUUID(1))));
-          }
+          rows.forEach(r -> created.add(new Link(r.getString(0), r.getUUID(1))));
           return created;
         });
   }

@@ -29,6 +29,16 @@ public final class SqlErrors {
   }
 
   /**
+   * Whether PostgreSQL aborted the transaction to break a deadlock; running it again is safe.
+   *
+   * @param e the failure
+   * @return {@code true} for SQLSTATE 40P01
+   */
+  public static boolean isDeadlock(Throwable e) {
+    return e instanceof PgException pg && "40P01".equals(pg.getSqlState());
+  }
+
+  /**
    * A LIKE pattern that matches any text containing {@code text}, lower-cased, with LIKE's
    * wildcards in it escaped.
    *

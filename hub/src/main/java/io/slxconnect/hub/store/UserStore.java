@@ -292,17 +292,51 @@ public final class UserStore {
     if (users.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
+    // One statement over arrays, not one per user: several times faster for import pages.
+    int n = users.size();
+    UUID[] ids = new UUID[n];
+    String[][] text = new String[7][n];
+    JsonArray[] emails = new JsonArray[n];
+    Boolean[] active = new Boolean[n];
+    UUID[] managers = new UUID[n];
+    JsonObject[] attributes = new JsonObject[n];
+    for (int i = 0; i < n; i++) {
+      UUID id = users.get(i).getKey();
+      UserData d = users.get(i).getValue();
+      ids[i] = id;
+      text[0][i] = d.userName();
+      text[1][i] = d.displayName();
+      text[2][i] = d.givenName();
+      text[3][i] = d.familyName();
+      text[4][i] = d.employeeNumber();
+      text[5][i] = d.department();
+      text[6][i] = d.searchText();
+      emails[i] = new JsonArray(d.emails());
+      active[i] = d.active();
+      managers[i] = d.managerId();
+      attributes[i] = d.attributes();
+    }
+    Tuple params = Tuple.tuple().addArrayOfUUID(ids);
+    for (String[] column : text) {
+      params.addArrayOfString(column);
+    }
+    params.addArrayOfJsonArray(emails).addArrayOfBoolean(active).addArrayOfUUID(managers)
+        .addArrayOfJsonObject(attributes);
     return db.preparedQuery("INSERT INTO users (id, user_name, display_name, given_name, "
-            + "family_name, emails, active, employee_number, department, manager_id, "
-            + "attributes, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-            + "$12) ON CONFLICT (lower(user_name)) DO NOTHING RETURNING id")
-        .executeBatch(users.stream().map(e -> values(e.getKey(), e.getValue())).toList())
-        .map(batch -> {
-          List<Boolean> created = new ArrayList<>();
-          for (RowSet<Row> rows = batch; rows != null; rows = rows.next()) {
-            created.add(rows.rowCount() > 0);
-          }
-          return created;
+            + "family_name, employee_number, department, search_text, emails, active, "
+            + "manager_id, attributes) SELECT u.id, u.user_name, u.display_name, u.given_name, "
+            + "u.family_name, u.employee_number, u.department, u.search_text, "
+            + "ARRAY(SELECT jsonb_array_elements_text(u.emails)), u.active, u.manager_id, "
+            + "u.attributes FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], "
+            + "$5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::boolean[], "
+            + "$11::uuid[], $12::jsonb[]) AS u(id, user_name, display_name, given_name, "
+            + "family_name, employee_number, department, search_text, emails, active, "
+            + "manager_id, attributes) ON CONFLICT (lower(user_name)) DO NOTHING RETURNING id")
+        .execute(params)
+        .map(rows -> {
+          Set<UUID> created = new HashSet<>();
+          rows.forEach(r -> created.add(r.getUUID(0)));
+          return java.util.Arrays.stream(ids).map(created::contains).toList();
         });
   }
 

@@ -235,6 +235,9 @@ class PipelineTest {
         .getJsonArray("groups").size() == 1);
     String groupId = detail(admin.get("/api/v1/users/" + userId).json())
         .getJsonArray("groups").getJsonObject(0).getString("id");
+    // Matched by name, the group is linked to both systems.
+    await().until(() -> admin.get("/api/v1/groups/" + groupId).json().getJsonArray("links")
+        .size() == 2);
     admin.delete("/api/v1/groups/" + groupId + "/members/" + userId);
     assertEquals(204, admin.send("PUT", "/api/v1/groups/" + groupId + "/members/" + userId,
         null, null).status());

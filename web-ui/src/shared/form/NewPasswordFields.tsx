@@ -1,16 +1,21 @@
-import { fieldInputProps, FormField } from '../shared/form/FormField';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './adminsApi';
+import { fieldInputProps, FormField } from './FormField';
 
 export interface PasswordErrors {
   password?: string;
   confirm?: string;
 }
 
-/** The hub's rules for a new password (minLength 12, maxLength 1024) and a matching confirmation. */
-export function checkPassword(password: string, confirm: string): PasswordErrors {
+/** The lengths a new password must have. */
+export interface PasswordRules {
+  min: number;
+  max: number;
+}
+
+/** A new password within `rules`, and a confirmation that matches it. */
+export function checkPassword(password: string, confirm: string, rules: PasswordRules): PasswordErrors {
   const found: PasswordErrors = {};
-  if (password.length < MIN_PASSWORD_LENGTH) found.password = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
-  else if (password.length > MAX_PASSWORD_LENGTH) found.password = `Use at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (password.length < rules.min) found.password = rules.min <= 1 ? 'Required' : `Use at least ${rules.min} characters`;
+  else if (password.length > rules.max) found.password = `Use at most ${rules.max} characters`;
   if (confirm !== password) found.confirm = 'The passwords do not match';
   return found;
 }
@@ -19,6 +24,8 @@ interface PasswordFieldsProps {
   /** Prefix of the two inputs' ids: `<prefix>-password` and `<prefix>-confirm`. */
   idPrefix: string;
   label: string;
+  /** Under the password while it has no error, such as the rules it must follow. */
+  help: string;
   password: string;
   confirm: string;
   errors: PasswordErrors;
@@ -27,14 +34,14 @@ interface PasswordFieldsProps {
   passwordRef?: React.Ref<HTMLInputElement>;
 }
 
-/** A new password and its confirmation, as the add-admin form and the reset dialog ask them. */
+/** A new password and its confirmation: a new admin, an admin's reset, a user's password. */
 export function NewPasswordFields(props: PasswordFieldsProps) {
-  const { idPrefix, label, password, confirm, errors, onPassword, onConfirm, passwordRef } = props;
+  const { idPrefix, label, help, password, confirm, errors, onPassword, onConfirm, passwordRef } = props;
   const passwordId = `${idPrefix}-password`;
   const confirmId = `${idPrefix}-confirm`;
   return (
     <>
-      <FormField id={passwordId} label={label} required error={errors.password} help={`At least ${MIN_PASSWORD_LENGTH} characters`}>
+      <FormField id={passwordId} label={label} required error={errors.password} help={help}>
         <input
           {...fieldInputProps(passwordId, errors.password, { required: true, help: true })}
           ref={passwordRef}

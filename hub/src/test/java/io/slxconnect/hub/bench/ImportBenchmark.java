@@ -1,0 +1,177 @@
+package io.slxconnect.hub.bench;
+
+import io.slxconnect.hub.Hub;
+import io.slxconnect.hub.config.ConfigLoader;
+import io.slxconnect.hub.support.ApiClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Imports a generated directory of users from OpenLDAP (its own process) through the LDAP
+ * plugin into a hub on its embedded PostgreSQL, then times list and search at that size.
+ * Run it with a bounded heap ({@code -Xmx512m}, as the {@code bench} Maven profile does); it
+ * prints one JSON document.
+ */
+public final class ImportBenchmark {
+
+  private static final String ADMIN = "bench-admin";
+  private static final String PASSWORD = "bench-admin-password";
+
+  private ImportBenchmark() {
+  }
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args the number of users (default 100 000)
+   * @throws Exception when a step fails
+   */
+  public static void main(String[] args) throws Exception {
+    int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path work = Files.createTempDirectory("slx-bench");
+    long loadStart = System.nanoTime();
+    Slapd ldap = Slapd.start(users, work.resolve("slapd"));
+    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+    AtomicLong peakHeap = new AtomicLong();
+    Thread sampler = sampleHeap(peakHeap);
+    try (Hub hub = Hub.start(ConfigLoader.load(Map.of(
+        "SLX_DATA_DIR", work.resolve("data").toString(),
+        "SLX_HTTP_HOST", "127.0.0.1", "SLX_HTTP_PORT", "0",
+        "SLX_EMBEDDED_DB_PORT", Integer.toString(freePort()),
+        "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD,
+        "SLX_LOG_LEVEL", "warn"), Path.of(System.getProperty("slx.bench.plugins-dir",
+        "target/plugins"))))) {
+      ApiClient api = ApiClient.forUrl("http://127.0.0.1:" + hub.port()).login(ADMIN, PASSWORD);
+      String connector = ldapConnector(api, ldap);
+      peakHeap.set(0);
+      JsonObject first = timedImport(api, connector);
+      JsonObject second = timedImport(api, connector);
+      System.gc();
+      long liveAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      JsonObject result = new JsonObject()
+          .put("users", users)
+          .put("ldapServer", "OpenLDAP slapd (mdb), loaded by slapadd in "
+              + Math.round(loadSeconds) + " s")
+          .put("import", first)
+          .put("reimportUnchanged", second)
+          .put("heapMaxMb", Runtime.getRuntime().maxMemory() / (1 << 20))
+          .put("heapPeakUsedMb", peakHeap.get() / (1 << 20))
+          .put("heapLiveAfterImportMb", liveAfter / (1 << 20))
+          .put("latencyMs", latencies(api, connector))
+          .put("machine", new JsonObject()
+              .put("cores", Runtime.getRuntime().availableProcessors())
+              .put("java", System.getProperty("java.version"))
+              .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+      System.out.println(result.encodePrettily());
+    } finally {
+      sampler.interrupt();
+      ldap.close();
+    }
+    System.exit(0);
+  }
+
+  private static String ldapConnector(ApiClient api, Slapd ldap) throws Exception {
+    var created = api.post("/api/v1/connectors", new JsonObject().put("name", "Benchmark LDAP")
+        .put("type", "ldap").put("settings", new JsonObject()
+            .put("urls", new JsonArray().add(ldap.url()))
+            .put("security", "none").put("allowPlaintext", true)
+            .put("bindDn", Slapd.ROOT_DN).put("bindPassword", ldap.password())
+            .put("userBaseDn", "ou=people," + Slapd.BASE_DN)
+            .put("pageSize", 1000)));
+    if (created.status() != 201) {
+      throw new IllegalStateException("Connector not created: " + created.body());
+    }
+    String id = created.json().getString("id");
+    while (!"running".equals(api.get("/api/v1/connectors/" + id).json()
+        .getJsonObject("status").getString("state"))) {
+      Thread.sleep(100);
+    }
+    return id;
+  }
+
+  /** Starts an import, waits for its end, and returns its counters and duration. */
+  private static JsonObject timedImport(ApiClient api, String connector) throws Exception {
+    long start = System.nanoTime();
+    var started = api.post("/api/v1/connectors/" + connector + "/imports", null);
+    String run = started.json().getString("id");
+    JsonObject status;
+    do {
+      Thread.sleep(50);
+      status = api.get("/api/v1/imports/" + run).json();
+    } while ("running".equals(status.getString("status")));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new JsonObject()
+        .put("status", status.getString("status"))
+        .put("seconds", Math.round(seconds * 10) / 10.0)
+        .put("perSecond", Math.round(status.getInteger("read") / seconds))
+        .put("read", status.getInteger("read"))
+        .put("created", status.getInteger("created"))
+        .put("updated", status.getInteger("updated"))
+        .put("unchanged", status.getInteger("unchanged"))
+        .put("failed", status.getInteger("failed"));
+  }
+
+  /** Median and 95th percentile of API calls a console makes on the users page. */
+  private static JsonObject latencies(ApiClient api, String connector) {
+    String second = api.get("/api/v1/users?limit=50").json().getString("next");
+    Map<String, String> calls = new java.util.LinkedHashMap<>();
+    calls.put("firstPage", "/api/v1/users?limit=50");
+    calls.put("nextPage", "/api/v1/users?limit=50&cursor=" + second);
+    calls.put("searchOneUser", "/api/v1/users?limit=50&q=user099999");
+    calls.put("searchFamily", "/api/v1/users?limit=50&q=family42");
+    calls.put("searchMatchingAll", "/api/v1/users?limit=50&q=example.com");
+    calls.put("searchNoMatch", "/api/v1/users?limit=50&q=zzzz");
+    calls.put("bySource", "/api/v1/users?limit=50&source=" + connector);
+    JsonObject result = new JsonObject();
+    calls.forEach((name, path) -> {
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        long t = System.nanoTime();
+        var response = api.get(path);
+        if (response.status() != 200) {
+          throw new IllegalStateException(path + " answered " + response.status());
+        }
+        times.add((System.nanoTime() - t) / 1e6);
+      }
+      Collections.sort(times);
+      result.put(name, new JsonObject().put("median", round(times.get(12)))
+          .put("p95", round(times.get(23))));
+    });
+    return result;
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 10) / 10.0;
+  }
+
+  private static Thread sampleHeap(AtomicLong peak) {
+    Thread t = new Thread(() -> {
+      var memory = ManagementFactory.getMemoryMXBean();
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "heap-sampler");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

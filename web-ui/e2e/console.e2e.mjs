@@ -83,6 +83,103 @@ async function logIn(page, username = ADMIN_USERNAME, password = ADMIN_PASSWORD)
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** `/connectors/<id>`, not `/connectors/new`. */
+const atConnectorDetail = (url) => {
+  const path = new URL(url).pathname;
+  return /^\/connectors\/[^/]+$/.test(path) && path !== '/connectors/new';
+};
+
+/** On the new-connector page: picks the LDAP type and fills in the test directory. */
+async function fillLdapConnectorForm(page, name) {
+  const ldapCard = page.getByTestId('connector-type-ldap');
+  await ldapCard.filter({ hasText: 'Active Directory / LDAP' }).waitFor();
+  await ldapCard.click();
+
+  await page.getByTestId('connector-name').fill(name);
+  await page.getByTestId('setting-urls').fill(LDAP.url);
+  await page.getByTestId('setting-security').selectOption('none');
+  await page.getByTestId('setting-allowPlaintext').check();
+  await page.getByTestId('setting-bindDn').fill(LDAP.bindDn);
+  await page.getByTestId('setting-bindPassword').fill(LDAP.bindPassword);
+  await page.getByTestId('setting-userBaseDn').fill(LDAP.baseDn);
+  // Fields this flow does not know keep their schema defaults; a required group base is
+  // the one other value a plain directory may need.
+  const groupBase = page.getByTestId('setting-groupBaseDn');
+  if ((await groupBase.count()) > 0 && (await groupBase.inputValue()) === '') await groupBase.fill(LDAP.baseDn);
+}
+
+/** On a connector's page: deletes it, confirms, and waits for the list without it. */
+async function deleteConnector(page, name) {
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForURL(atPath('/connectors'), { timeout: SLOW });
+  await page.getByTestId('connector-row').filter({ hasText: name }).waitFor({ state: 'detached' });
+}
+
+/** A run's counters as shown in its row of the import history: `{ read: '2', created: '2', … }`. */
+async function importCounters(row) {
+  const counters = {};
+  for (const cell of await row.locator('td[data-counter]').all()) {
+    counters[await cell.getAttribute('data-counter')] = (await cell.textContent()).trim();
+  }
+  return counters;
+}
+
+/**
+ * On a connector's page: clicks "Import now", checks the progress panel of the running import,
+ * and waits for the run to finish. Importing a small directory takes the hub milliseconds, so
+ * the console's first poll of the run is held back until the panel (showing the run as the hub
+ * started it) has been checked; the polling then brings the outcome. `percent` matches what the
+ * panel shows of the progress: a count read while the hub cannot tell how many to expect, else
+ * a percentage. Returns the run's row in the history once it has finished.
+ */
+async function importNow(page, { percent }) {
+  const imports = page.getByTestId('connector-imports');
+  const isRunPoll = (url) => /^\/api\/v1\/imports\/[^/]+$/.test(new URL(url).pathname);
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const hold = async (route) => {
+    await released;
+    await route.continue().catch(() => {}); // the page may have gone meanwhile
+  };
+  await page.route(isRunPoll, hold);
+  let runRow;
+  try {
+    await imports.getByRole('button', { name: 'Import now' }).click();
+
+    const progress = imports.getByTestId('import-progress');
+    await progress.waitFor({ timeout: SLOW });
+    const phase = await progress.getByTestId('import-phase').textContent();
+    assert.match(phase, /^(Importing|Reading users|Reading groups|Finishing)…$/, 'the phase in words');
+    assert.match(await progress.getByTestId('import-percent').textContent(), percent);
+    assert.match(await progress.locator('[data-counter="created"] dd').textContent(), /^\d+$/);
+    await progress.getByRole('button', { name: 'Cancel import' }).waitFor();
+    assert.ok(await imports.getByRole('button', { name: 'Import now' }).isDisabled(), 'no second import while one runs');
+
+    // The running run heads the history; its id finds it again once it has finished.
+    const newest = imports.getByTestId('import-row').first();
+    await newest.locator('[data-testid="import-status"][data-state="running"]').waitFor();
+    const runId = await newest.getAttribute('data-run-id');
+    assert.ok(runId, 'the running import has a row in the history');
+    runRow = imports.locator(`[data-testid="import-row"][data-run-id="${runId}"]`);
+  } finally {
+    release();
+    await page.unroute(isRunPoll, hold);
+  }
+
+  await runRow.locator('[data-testid="import-status"][data-state="succeeded"]').waitFor({ timeout: SLOW });
+  await imports.getByTestId('import-progress').waitFor({ state: 'detached' });
+  await imports.locator('button:enabled', { hasText: 'Import now' }).waitFor();
+  assert.equal(await runRow.getByTestId('import-status').textContent(), 'Succeeded');
+  const trigger = await runRow.getByTestId('import-trigger').textContent();
+  assert.ok(trigger.includes('By hand') && trigger.includes(ADMIN_USERNAME), `started by hand by the admin: ${trigger}`);
+  return runRow;
+}
+
 describe('SLX Connect console', () => {
   before(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'slx-e2e-chromium-'));
@@ -150,21 +247,7 @@ describe('SLX Connect console', () => {
 
       await page.getByRole('link', { name: 'Add connector' }).click();
       await page.waitForURL(atPath('/connectors/new'));
-      const ldapCard = page.getByTestId('connector-type-ldap');
-      await ldapCard.filter({ hasText: 'Active Directory / LDAP' }).waitFor();
-      await ldapCard.click();
-
-      await page.getByTestId('connector-name').fill(name);
-      await page.getByTestId('setting-urls').fill(LDAP.url);
-      await page.getByTestId('setting-security').selectOption('none');
-      await page.getByTestId('setting-allowPlaintext').check();
-      await page.getByTestId('setting-bindDn').fill(LDAP.bindDn);
-      await page.getByTestId('setting-bindPassword').fill(LDAP.bindPassword);
-      await page.getByTestId('setting-userBaseDn').fill(LDAP.baseDn);
-      // Fields this flow does not know keep their schema defaults; a required group base is
-      // the one other value a plain directory may need.
-      const groupBase = page.getByTestId('setting-groupBaseDn');
-      if ((await groupBase.count()) > 0 && (await groupBase.inputValue()) === '') await groupBase.fill(LDAP.baseDn);
+      await fillLdapConnectorForm(page, name);
 
       await page.getByRole('button', { name: 'Test connection' }).click();
       const report = page.getByTestId('connection-report');
@@ -182,10 +265,7 @@ describe('SLX Connect console', () => {
       await row.locator('[data-testid="connector-status"][data-state="running"]').waitFor({ timeout: SLOW });
 
       await row.getByRole('link', { name }).click();
-      await page.waitForURL((url) => {
-        const path = new URL(url).pathname;
-        return /^\/connectors\/[^/]+$/.test(path) && path !== '/connectors/new';
-      });
+      await page.waitForURL(atConnectorDetail);
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await page.locator('.status-card [data-testid="connector-status"][data-state="running"]').waitFor();
       assert.equal(
@@ -194,12 +274,7 @@ describe('SLX Connect console', () => {
         'the stored bind password is never shown, only that one is stored',
       );
 
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.waitFor();
-      await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-      await page.waitForURL(atPath('/connectors'), { timeout: SLOW });
-      await page.getByTestId('connector-row').filter({ hasText: name }).waitFor({ state: 'detached' });
+      await deleteConnector(page, name);
 
       // Still gone after a fresh load from the hub.
       await page.reload();
@@ -347,6 +422,110 @@ describe('SLX Connect console', () => {
       await page.getByTestId('flash').filter({ hasText: `User “${userName}” deleted.` }).waitFor();
       await page.getByTestId('user-search').fill(userName);
       await page.getByTestId('users-empty').waitFor();
+    });
+  });
+
+  test('an admin imports users from LDAP, follows the progress, and sees the run and the linked accounts', async () => {
+    await withPage('ldap import', async (page) => {
+      // The directory holds alice and bob; no other test uses those user names.
+      const name = `e2e LDAP import ${Date.now()}`;
+      const nav = page.getByRole('navigation', { name: 'Main' });
+
+      await logIn(page);
+      await page.waitForURL(atPath('/connectors'));
+      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+
+      // A source: the hub reads its users and sends it nothing; new accounts match by user name.
+      await page.getByRole('link', { name: 'Add connector' }).click();
+      await page.waitForURL(atPath('/connectors/new'));
+      await fillLdapConnectorForm(page, name);
+      await page.getByTestId('provisioning-direction-source').check();
+      await page.getByTestId('provisioning-source-note').waitFor();
+      assert.equal(await page.getByTestId('provisioning-correlation').inputValue(), 'userName');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForURL(atPath('/connectors'), { timeout: SLOW });
+
+      const row = page.getByTestId('connector-row').filter({ hasText: name });
+      await row.locator('[data-testid="connector-status"][data-state="running"]').waitFor({ timeout: SLOW });
+      await row.getByRole('link', { name }).click();
+      await page.waitForURL(atConnectorDetail);
+      const connectorPath = new URL(page.url()).pathname;
+      const connectorId = decodeURIComponent(connectorPath.split('/')[2]);
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await page.locator('.status-card [data-testid="connector-status"][data-state="running"]').waitFor({ timeout: SLOW });
+      assert.equal(await page.getByTestId('connector-direction').getAttribute('data-direction'), 'source');
+      assert.equal(await page.getByTestId('connector-correlation').textContent(), 'User name');
+
+      const imports = page.getByTestId('connector-imports');
+      await imports.getByTestId('imports-empty').waitFor();
+
+      // The first import creates both users; with no run before it, the progress counts reads.
+      const firstRun = await importNow(page, { percent: /^\d+ read so far$/ });
+      assert.deepEqual(await importCounters(firstRun), { read: '2', created: '2', updated: '0', unchanged: '0', failed: '0' });
+      assert.equal(await imports.getByTestId('import-row').count(), 1);
+
+      // The second finds them as they were; the first run tells it how many to expect.
+      const secondRun = await importNow(page, { percent: /^\d+%$/ });
+      assert.deepEqual(await importCounters(secondRun), { read: '2', created: '0', updated: '0', unchanged: '2', failed: '0' });
+      assert.equal(await imports.getByTestId('import-row').count(), 2);
+      assert.equal(
+        await imports.getByTestId('import-row').first().getAttribute('data-run-id'),
+        await secondRun.getAttribute('data-run-id'),
+        'the newest run comes first',
+      );
+      assert.equal(await imports.getByTestId('import-error').count(), 0, 'neither run reports an error');
+
+      // The imported users, with their accounts in the directory linked to the connector.
+      await nav.getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL(atPath('/users'));
+      await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+      await page.getByTestId('user-search').fill('bob');
+      await page.getByTestId('page-info').filter({ hasText: /· 1 user$/ }).waitFor();
+      await page.locator('[data-testid="user-row"][data-username="bob"]').waitFor();
+      await page.getByTestId('user-search').fill('alice');
+      const aliceRow = page.locator('[data-testid="user-row"][data-username="alice"]');
+      await aliceRow.waitFor();
+      await page.getByTestId('page-info').filter({ hasText: /· 1 user$/ }).waitFor();
+      assert.ok((await aliceRow.textContent()).includes('alice@example.com'), 'the row shows the email from the directory');
+      await aliceRow.getByRole('link', { name: 'alice', exact: true }).click();
+      await page.waitForURL((url) => /^\/users\/[^/]+$/.test(new URL(url).pathname) && new URL(url).pathname !== '/users/new');
+      await page.getByTestId('user-username').filter({ hasText: 'alice' }).waitFor();
+      assert.equal(await page.getByTestId('user-primary-email').textContent(), 'alice@example.com');
+
+      const account = page.getByTestId('user-accounts-table').getByTestId('user-account-row').filter({ hasText: name });
+      await account.waitFor();
+      assert.equal(await page.getByTestId('user-account-row').count(), 1, 'one linked account');
+      assert.equal(await account.getAttribute('data-connector-id'), connectorId);
+      const state = account.getByTestId('account-state');
+      assert.equal(await state.getAttribute('data-state'), 'active');
+      assert.equal(await state.textContent(), 'Active');
+
+      // Her history: created by the import, and her account linked, both from the connector.
+      const history = page.getByTestId('user-history');
+      const created = history.locator('[data-testid="event-row"][data-type="user.created"]');
+      await created.filter({ hasText: 'User created' }).waitFor();
+      await created.getByTestId('event-source').filter({ hasText: name }).waitFor();
+      const linked = history.locator('[data-testid="event-row"][data-type="account.linked"]');
+      await linked.filter({ hasText: 'Account linked' }).waitFor();
+      await linked.getByTestId('event-source').filter({ hasText: name }).waitFor();
+
+      // Nothing is sent to a source: the provisioning log has no task for it.
+      await nav.getByRole('link', { name: 'Provisioning', exact: true }).click();
+      await page.waitForURL(atPath('/provisioning'));
+      await page.getByRole('heading', { name: 'Provisioning', level: 1 }).waitFor();
+      await page.locator('[data-testid="provisioning-table"], [data-testid="provisioning-empty"]').first().waitFor();
+      await page.getByTestId('provisioning-connector').selectOption({ label: name });
+      await page.waitForURL((url) => new URL(url).searchParams.get('connector') === connectorId);
+      await page.getByTestId('provisioning-empty').filter({ hasText: 'No matching tasks' }).waitFor();
+      assert.equal(await page.getByTestId('provisioning-row').count(), 0);
+
+      // Leave no connector behind for the other tests.
+      await nav.getByRole('link', { name: 'Connectors', exact: true }).click();
+      await page.waitForURL(atPath('/connectors'));
+      await page.getByTestId('connector-row').filter({ hasText: name }).getByRole('link', { name }).click();
+      await page.waitForURL(atPath(connectorPath));
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await deleteConnector(page, name);
     });
   });
 });

@@ -45,13 +45,14 @@ CREATE INDEX change_events_user ON change_events (user_id, id) WHERE user_id IS 
 CREATE INDEX change_events_group ON change_events (group_id, id) WHERE group_id IS NOT NULL;
 CREATE INDEX change_events_type ON change_events (type, id);
 
-CREATE FUNCTION change_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Refuses changes to a log table; any append-only table's trigger can use it.
+CREATE FUNCTION refuse_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'change_events is append-only';
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END;
 $$;
 CREATE TRIGGER change_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON change_events
-  FOR EACH STATEMENT EXECUTE FUNCTION change_events_append_only();
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_log_change();
 
 -- The provisioning outbox: one row per operation a target system must receive, written in the
 -- same transaction as the change. Per connector, a user's rows run in id order.

@@ -233,6 +233,9 @@ public final class Hub implements AutoCloseable {
     String deployment = vertx.deployVerticle(() -> new HttpServerVerticle(options, router, port),
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
     resources.add(0, () -> vertx.undeploy(deployment).await());
+    // Connectors stop before the HTTP verticles: worker pools made while serving a request
+    // belong to that verticle and close with it. (Stopping twice is harmless.)
+    resources.add(0, () -> connectors.stopAll().await());
     LOG.info("SLX Connect is up at {} (listening on {}:{}) in {} ms; {} plugin jar(s) refused",
         config.publicUrl(), config.httpHost(), port.get(),
         (System.nanoTime() - started) / 1_000_000, plugins.failedCount());

@@ -172,7 +172,7 @@ public final class UserStore {
    */
   public Future<JsonArray> accountsOf(UUID id) {
     return db.preparedQuery("SELECT l.connector_id, c.name, c.type, l.external_id, l.state, "
-            + "l.linked_at, l.last_sync_at FROM account_links l "
+            + "l.linked_at, l.last_sync_at, l.last_error FROM account_links l "
             + "JOIN connectors c ON c.id = l.connector_id WHERE l.user_id = $1 ORDER BY c.name")
         .execute(Tuple.of(id))
         .map(rows -> {
@@ -185,7 +185,8 @@ public final class UserStore {
               .put("state", r.getString(4))
               .put("linkedAt", r.getOffsetDateTime(5).toInstant().toString())
               .put("lastSyncAt", r.getOffsetDateTime(6) == null ? null
-                  : r.getOffsetDateTime(6).toInstant().toString())));
+                  : r.getOffsetDateTime(6).toInstant().toString())
+              .put("lastError", r.getString(7))));
           return accounts;
         });
   }

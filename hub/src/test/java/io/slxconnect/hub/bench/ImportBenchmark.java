@@ -3,6 +3,7 @@ package io.slxconnect.hub.bench;
 import io.slxconnect.hub.Hub;
 import io.slxconnect.hub.config.ConfigLoader;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.TestPlugins;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
@@ -47,8 +48,7 @@ public final class ImportBenchmark {
         "SLX_HTTP_HOST", "127.0.0.1", "SLX_HTTP_PORT", "0",
         "SLX_EMBEDDED_DB_PORT", Integer.toString(freePort()),
         "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD,
-        "SLX_LOG_LEVEL", "warn"), Path.of(System.getProperty("slx.bench.plugins-dir",
-        "target/plugins"))))) {
+        "SLX_LOG_LEVEL", "warn"), pluginsDirectory(work)))) {
       ApiClient api = ApiClient.forUrl("http://127.0.0.1:" + hub.port()).login(ADMIN, PASSWORD);
       String connector = ldapConnector(api, ldap);
       peakHeap.set(0);
@@ -66,6 +66,7 @@ public final class ImportBenchmark {
           .put("heapPeakUsedMb", peakHeap.get() / (1 << 20))
           .put("heapLiveAfterImportMb", liveAfter / (1 << 20))
           .put("latencyMs", latencies(api, connector))
+          .put("propagationMs", PropagationProbe.measure(api, 200))
           .put("machine", new JsonObject()
               .put("cores", Runtime.getRuntime().availableProcessors())
               .put("java", System.getProperty("java.version"))
@@ -76,6 +77,13 @@ public final class ImportBenchmark {
       ldap.close();
     }
     System.exit(0);
+  }
+
+  /** The LDAP plugin the build made, and the test connectors for the propagation probe. */
+  private static Path pluginsDirectory(Path work) throws Exception {
+    System.setProperty("slx.test.plugins-dir", System.getProperty("slx.bench.plugins-dir",
+        "target/plugins"));
+    return TestPlugins.pluginsDirectory(Files.createDirectories(work.resolve("plugins")));
   }
 
   private static String ldapConnector(ApiClient api, Slapd ldap) throws Exception {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.hub.testplugin.shared.MemoryDirectory;
@@ -273,6 +275,21 @@ class PipelineTest {
         prefix + "nobody-linked").put("active", false)).json().getString("id");
     assertEquals(409, admin.post("/api/v1/users/" + lonely + "/password",
         new JsonObject().put("password", "whatever-1")).status());
+  }
+
+  @Test
+  void theChangeLogCannotBeRewritten() {
+    String id = admin.post("/api/v1/users", new JsonObject().put("userName", unique() + "ivy"))
+        .json().getString("id");
+    for (String sql : new String[] {
+        "UPDATE change_events SET type = 'user.deleted' WHERE user_id = '" + id + "' RETURNING id",
+        "DELETE FROM change_events WHERE user_id = '" + id + "' RETURNING id"}) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> TestDatabase.queryOne(hub.database(), sql));
+      assertTrue(refused.getCause().getMessage().contains("change_events is append-only"),
+          refused.getCause().getMessage());
+    }
+    assertEquals(List.of("user.created"), events(id).getList());
   }
 
   // Helpers.

@@ -73,22 +73,26 @@ public final class ChangeRecorder {
         }
       }
       LinkStore links = new LinkStore(tx);
-      return Future.all(links.accountsOf(users), links.groupsOf(groups)).compose(found -> {
+      ProvisioningTaskStore outbox = new ProvisioningTaskStore(tx);
+      return Future.all(links.accountsOf(users), links.groupsOf(groups),
+          outbox.openCreates(users)).compose(found -> {
         Map<UUID, Map<UUID, String>> accounts = found.resultAt(0);
         Map<UUID, Map<UUID, String>> groupLinks = found.resultAt(1);
+        Map<UUID, Set<UUID>> creating = found.resultAt(2);
         List<ProvisioningTask.New> tasks = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
           long eventId = ids.get(firstEvent[i]);
           if (changes.get(i) instanceof UserChange u) {
             tasks.addAll(router.route(u, eventId, source,
-                accounts.getOrDefault(u.userId(), Map.of())));
+                accounts.getOrDefault(u.userId(), Map.of()),
+                creating.getOrDefault(u.userId(), Set.of())));
           } else if (changes.get(i) instanceof Membership m) {
             tasks.addAll(router.route(m, eventId, source,
                 accounts.getOrDefault(m.userId(), Map.of()),
                 groupLinks.getOrDefault(m.groupId(), Map.of())));
           }
         }
-        return new ProvisioningTaskStore(tx).insert(tasks).map(tasks.size());
+        return outbox.insert(tasks).map(tasks.size());
       });
     });
   }

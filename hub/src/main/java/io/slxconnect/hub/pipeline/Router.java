@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,24 +41,28 @@ final class Router {
    * @param eventId the change event it is recorded as
    * @param source the connector it came from, or {@code null}
    * @param accounts the user's accounts: external id by connector
+   * @param creating the connectors where the user's account is still being created; changes
+   *     there queue behind the create and learn the account's id when they run
    * @return the tasks, possibly none
    */
-  List<New> route(UserChange change, long eventId, UUID source, Map<UUID, String> accounts) {
+  List<New> route(UserChange change, long eventId, UUID source, Map<UUID, String> accounts,
+      Set<UUID> creating) {
     List<New> tasks = new ArrayList<>();
     for (Target t : targets.receivers()) {
       if (t.id().equals(source)) {
         continue;
       }
       String account = accounts.get(t.id());
+      boolean hasAccount = account != null || creating.contains(t.id());
       switch (change.kind()) {
         case CREATED -> {
-          if (account == null && change.after().active()
+          if (!hasAccount && change.after().active()
               && t.takes(TargetOperation.CREATE, Capability.CREATE_USER)) {
             tasks.add(task(eventId, t, change, Operation.CREATE, null));
           }
         }
         case UPDATED -> {
-          if (account == null) {
+          if (!hasAccount) {
             continue;
           }
           if (change.attributesChanged()
@@ -71,7 +76,7 @@ final class Router {
           }
         }
         case DELETED -> {
-          if (account == null) {
+          if (!hasAccount) {
             continue;
           }
           if (t.takes(TargetOperation.DELETE, Capability.DELETE_USER)) {

@@ -8,8 +8,12 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,6 +74,29 @@ public final class ProvisioningTaskStore {
             + "ORDER BY t.id LIMIT $2")
         .execute(Tuple.tuple().addArrayOfLong(running.toArray(new Long[0])).addInteger(limit))
         .map(ProvisioningTaskStore::all);
+  }
+
+  /**
+   * The targets where an account is still being created for each user: a change routed there
+   * meanwhile must follow the create, not be dropped for want of an account.
+   *
+   * @param userIds the users
+   * @return for each user with an open create, the connectors
+   */
+  public Future<Map<UUID, Set<UUID>>> openCreates(Collection<UUID> userIds) {
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return db.preparedQuery("SELECT user_id, connector_id FROM provisioning_tasks "
+            + "WHERE user_id = ANY($1) AND operation = 'create' "
+            + "AND status IN ('pending', 'retrying')")
+        .execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, Set<UUID>> open = new HashMap<>();
+          rows.forEach(r -> open.computeIfAbsent(r.getUUID(0), k -> new HashSet<>())
+              .add(r.getUUID(1)));
+          return open;
+        });
   }
 
   /** @return when the next waiting task is due, if any */

@@ -43,12 +43,13 @@ public final class ImportBenchmark {
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     AtomicLong peakHeap = new AtomicLong();
     Thread sampler = sampleHeap(peakHeap);
+    JsonObject result;
     try (Hub hub = Hub.start(ConfigLoader.load(Map.of(
         "SLX_DATA_DIR", work.resolve("data").toString(),
         "SLX_HTTP_HOST", "127.0.0.1", "SLX_HTTP_PORT", "0",
         "SLX_EMBEDDED_DB_PORT", Integer.toString(freePort()),
-        "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD,
-        "SLX_LOG_LEVEL", "warn"), pluginsDirectory(work)))) {
+        "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD),
+        pluginsDirectory(work)))) {
       ApiClient api = ApiClient.forUrl("http://127.0.0.1:" + hub.port()).login(ADMIN, PASSWORD);
       String connector = ldapConnector(api, ldap);
       peakHeap.set(0);
@@ -56,7 +57,7 @@ public final class ImportBenchmark {
       JsonObject second = timedImport(api, connector);
       System.gc();
       long liveAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      JsonObject result = new JsonObject()
+      result = new JsonObject()
           .put("users", users)
           .put("ldapServer", "OpenLDAP slapd (mdb), loaded by slapadd in "
               + Math.round(loadSeconds) + " s")
@@ -71,11 +72,11 @@ public final class ImportBenchmark {
               .put("cores", Runtime.getRuntime().availableProcessors())
               .put("java", System.getProperty("java.version"))
               .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-      System.out.println(result.encodePrettily());
     } finally {
       sampler.interrupt();
       ldap.close();
     }
+    System.out.println(result.encodePrettily());
     System.exit(0);
   }
 

@@ -180,6 +180,23 @@ class PipelineTest {
   }
 
   @Test
+  void aChangeMadeWhileTheAccountIsBeingCreatedFollowsTheCreate() {
+    String prefix = unique();
+    MemoryDirectory app = MemoryDirectory.named(prefix + "app");
+    connector(prefix + "app", target("create", "disable"));
+    app.failNext(2, ConnectorException.Reason.UNAVAILABLE);
+    String id = admin.post("/api/v1/users", new JsonObject().put("userName", prefix + "jo"))
+        .json().getString("id");
+    await().until(() -> app.calls().size() >= 1);
+    assertEquals(200, admin.post("/api/v1/users/" + id + "/disable", null).status());
+
+    await().until(() -> app.calls().size() == 4);
+    String ext = app.accountNamed(prefix + "jo").externalId();
+    String create = "create " + prefix + "jo";
+    assertEquals(List.of(create, create, create, "disable " + ext), app.calls());
+  }
+
+  @Test
   void aRefusedPushIsLoggedWithTheReasonAndCanBeRetried() {
     String prefix = unique();
     MemoryDirectory app = MemoryDirectory.named(prefix + "app");

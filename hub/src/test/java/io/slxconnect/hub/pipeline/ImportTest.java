@@ -9,23 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.HubPerClass;
 import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.TestLdap;
-import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.hub.testplugin.shared.MemoryDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Imports, from the memory test connector and from a real LDAP server through the LDAP
@@ -34,21 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportTest {
 
-  @TempDir
-  static Path plugins;
+  @RegisterExtension
+  static final HubPerClass HUB = HubPerClass.withTestConnectors(Map.of());
   private static TestHub hub;
   private static ApiClient admin;
 
   @BeforeAll
-  static void start() {
-    hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN, "SLX_ADMIN_PASSWORD",
-        TestHub.ADMIN_PASSWORD), TestPlugins.pluginsDirectory(plugins));
+  static void login() {
+    hub = HUB.get();
     admin = hub.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    hub.close();
   }
 
   @Test

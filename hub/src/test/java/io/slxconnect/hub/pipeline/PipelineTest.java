@@ -12,23 +12,21 @@ import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.HubPerClass;
 import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.hub.support.TestHub;
-import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.hub.testplugin.shared.MemoryDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline end to end, with connectors of the memory test plugin as sources and targets:
@@ -38,22 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineTest {
 
-  @TempDir
-  static Path plugins;
+  @RegisterExtension
+  static final HubPerClass HUB = HubPerClass.withTestConnectors(Map.of("SLX_PROVISIONING_RETRY_DELAY", "200ms"));
   private static TestHub hub;
   private static ApiClient admin;
 
   @BeforeAll
-  static void start() {
-    hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN, "SLX_ADMIN_PASSWORD",
-            TestHub.ADMIN_PASSWORD, "SLX_PROVISIONING_RETRY_DELAY", "200ms"),
-        TestPlugins.pluginsDirectory(plugins));
+  static void login() {
+    hub = HUB.get();
     admin = hub.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    hub.close();
   }
 
   /** Each test's connectors go, so that no test's targets receive another test's users. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -45,12 +46,25 @@ public final class ConnectorRuntime implements ConnectorCalls {
   private final ConnectorStore store;
   private final ConnectorSettings settings;
   private final Options options;
-  private final Function<UUID, ChangeSink> sinks;
+  private final WatchSinks sinks;
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
   private final Map<UUID, ConnectorState> states = new ConcurrentHashMap<>();
   private final Map<UUID, Retry> retries = new ConcurrentHashMap<>();
   /** Bumped by every start and stop: a start that finishes after a newer one began is undone. */
   private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
+
+  /** Opens the sink a connector's watch delivers into. */
+  @FunctionalInterface
+  public interface WatchSinks {
+    /**
+     * Opens a sink for one watch.
+     *
+     * @param connectorId the connector
+     * @param onLost told when a batch could not be stored: the watch must start again
+     * @return the sink
+     */
+    ChangeSink open(UUID connectorId, Consumer<String> onLost);
+  }
 
   private record Running(ConnectorInstance instance, HubConnectorContext context) {
   }
@@ -69,7 +83,7 @@ public final class ConnectorRuntime implements ConnectorCalls {
    * @param sinks where each connector's watch delivers its changes
    */
   public ConnectorRuntime(Vertx vertx, PluginRuntime plugins, ConnectorStore store,
-      ConnectorSettings settings, Options options, Function<UUID, ChangeSink> sinks) {
+      ConnectorSettings settings, Options options, WatchSinks sinks) {
     this.vertx = vertx;
     this.sinks = sinks;
     this.plugins = plugins;
@@ -135,7 +149,7 @@ public final class ConnectorRuntime implements ConnectorCalls {
               // Stopped, deleted or restarted meanwhile: this instance must not stay running.
               return stopAndClose(record, instance, context).map(state(id));
             }
-            return watch(record, type.get(), instance).compose(watching -> {
+            return watch(record, type.get(), instance, generation).compose(watching -> {
               if (generations.get(id) != generation) {
                 return stopAndClose(record, instance, context).map(state(id));
               }
@@ -158,14 +172,30 @@ public final class ConnectorRuntime implements ConnectorCalls {
    * @return whether a watch was started
    */
   private Future<Boolean> watch(ConnectorRecord record, InstalledType type,
-      ConnectorInstance instance) {
+      ConnectorInstance instance, long generation) {
     if (!record.policy().isSource() || !type.capabilities().contains(Capability.WATCH)) {
       return Future.succeededFuture(false);
     }
     return store.checkpoint(record.id()).compose(checkpoint -> PluginCalls.call(
             "Starting the watch of " + record.name(), options.callTimeout(),
-            () -> instance.watch(checkpoint.orElse(null), sinks.apply(record.id()))))
+            () -> instance.watch(checkpoint.orElse(null),
+                sinks.open(record.id(), reason -> restartWatch(record, generation, reason)))))
         .map(true);
+  }
+
+  /**
+   * Restarts a connector whose watch delivered a batch the hub could not store, after the
+   * usual growing delay, so that its watch resumes from the last stored checkpoint and no
+   * change is skipped.
+   */
+  private void restartWatch(ConnectorRecord record, long generation, String reason) {
+    UUID id = record.id();
+    if (generations.get(id) != generation) {
+      return;
+    }
+    generations.merge(id, 1L, Long::sum);
+    stopInstance(id).onComplete(stopped -> fail(record, "Changes from the connector could not be "
+        + "stored (" + reason + "); it restarts from the last stored checkpoint", true));
   }
 
   @Override

@@ -2,22 +2,29 @@ package io.slxconnect.hub.imports;
 
 import io.slxconnect.api.Capability;
 import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorInstance;
+import io.slxconnect.api.ExternalGroup;
+import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Page;
 import io.slxconnect.hub.connectors.ConnectorCalls;
 import io.slxconnect.hub.pipeline.Ingest;
 import io.slxconnect.hub.pipeline.IngestResult;
 import io.slxconnect.hub.pipeline.Targets;
 import io.slxconnect.hub.store.ImportRunStore;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Runs imports: reads a connector's users, then its groups, page by page, and feeds each page
  * through the ingest stage. The next page is read while the current one is written and the
  * one before may still be committing; no more than those three pages are ever held, so a
- * directory of any size imports in bounded memory. Counters are stored after every page, for the console's progress bar. A connector
+ * directory of any size imports in bounded memory. Counters are stored after every page, for
+ * the console's progress bar. A connector
  * never runs two imports at once, and a cancelled import stops after its current page.
  */
 public final class ImportRunner {
@@ -108,13 +116,13 @@ public final class ImportRunner {
     Future<Void> execute() {
       boolean groups = targets.get(connectorId)
           .map(t -> t.capabilities().contains(Capability.IMPORT_GROUPS)).orElse(false);
-      return pages(ConnectorInstance::readUsers, ChangeRecord::userUpserted, null)
+      return pages(ConnectorInstance::readUsers, ChangeRecord::userUpserted)
           .compose(more -> {
             if (!more || !groups) {
               return Future.succeededFuture(more);
             }
             phase = "groups";
-            return pages(ConnectorInstance::readGroups, ChangeRecord::groupUpserted, null);
+            return pages(ConnectorInstance::readGroups, ChangeRecord::groupUpserted);
           })
           .compose(completed -> runs.progress(id, phase, counts, failures.copy())
               .compose(v -> counts[1] + counts[2] >= ANALYZE_AFTER
@@ -136,28 +144,65 @@ public final class ImportRunner {
      *
      * @return {@code true} when every page was read, {@code false} when cancelled
      */
-    private <T> Future<Boolean> pages(Reader<T> reader, Function<T, ChangeRecord> toRecord,
-        String cursor) {
-      return read(reader, cursor).compose(page -> ingestAll(reader, toRecord, page,
-          Future.succeededFuture()));
+    private <T> Future<Boolean> pages(Reader<T> reader, Function<T, ChangeRecord> toRecord) {
+      Promise<Boolean> outcome = Promise.promise();
+      read(reader, null).onComplete(first -> step(reader, toRecord, first,
+          Future.succeededFuture(), outcome));
+      return outcome.future();
     }
 
-    private <T> Future<Boolean> ingestAll(Reader<T> reader, Function<T, ChangeRecord> toRecord,
-        Page<T> page, Future<Void> previous) {
-      Future<Page<T>> ahead = page.hasNext() && !cancelled.contains(id)
-          ? read(reader, page.next()) : null;
-      List<ChangeRecord> records = page.items().stream().map(toRecord).toList();
-      Future<Void> current = ingest.applyImportPage(connectorId, records)
-          .compose(result -> {
-            Snapshot now = count(records.size(), result);
-            return runs.progress(id, phase, now.counts(), now.failures());
-          });
+    /**
+     * Writes a page that was read and reads the one after it, then goes on once the page
+     * written before it has committed. Nothing but the futures of the pages in flight is held
+     * from one step to the next.
+     */
+    private <T> void step(Reader<T> reader, Function<T, ChangeRecord> toRecord,
+        AsyncResult<Page<T>> read, Future<Void> previous, Promise<Boolean> outcome) {
+      Page<T> page = read.succeeded() ? read.result() : null;
+      if (page == null) {
+        Throwable cause = read.failed() ? read.cause() : new ConnectorException(
+            ConnectorException.Reason.FAILED, "Reading " + phase + " returned no page (a bug "
+                + "in the plugin)");
+        previous.onComplete(done -> outcome.fail(cause));
+        return;
+      }
+      boolean complete = !page.hasNext();
+      Future<Page<T>> ahead = complete || cancelled.contains(id) ? null
+          : read(reader, page.next());
+      Future<Void> current = write(page.items(), toRecord);
       // At most two pages are being written at any time: wait for the older one.
-      return previous.compose(v -> {
-        if (cancelled.contains(id) || ahead == null) {
-          return current.map(ahead == null);
+      previous.onComplete(before -> {
+        if (before.failed()) {
+          current.onComplete(done -> outcome.fail(before.cause()));
+        } else if (ahead == null) {
+          current.onComplete(done -> {
+            if (done.succeeded()) {
+              outcome.complete(complete);
+            } else {
+              outcome.fail(done.cause());
+            }
+          });
+        } else {
+          ahead.onComplete(next -> step(reader, toRecord, next, current, outcome));
         }
-        return ahead.compose(next -> ingestAll(reader, toRecord, next, current));
+      });
+    }
+
+    /** Writes a page; an item the connector got wrong fails alone, not the whole import. */
+    private <T> Future<Void> write(List<T> items, Function<T, ChangeRecord> toRecord) {
+      List<ChangeRecord> records = new ArrayList<>(items.size());
+      List<IngestResult.Failure> invalid = new ArrayList<>();
+      for (T item : items) {
+        try {
+          records.add(toRecord.apply(item));
+        } catch (RuntimeException e) {
+          invalid.add(new IngestResult.Failure(null, nameOf(item), "The connector returned an "
+              + "invalid record (" + e.getMessage() + "): a bug in the plugin"));
+        }
+      }
+      return ingest.applyImportPage(connectorId, records).compose(result -> {
+        Snapshot now = count(items.size(), result, invalid);
+        return runs.progress(id, phase, now.counts(), now.failures());
       });
     }
 
@@ -166,16 +211,25 @@ public final class ImportRunner {
     }
 
     /** Adds a page's outcome; pages complete on different threads. */
-    private synchronized Snapshot count(int read, IngestResult result) {
+    private synchronized Snapshot count(int read, IngestResult result,
+        List<IngestResult.Failure> invalid) {
       counts[0] += read;
       counts[1] += result.created();
       counts[2] += result.updated();
       counts[3] += result.unchanged();
-      counts[4] += result.failed();
-      result.failures().stream().limit(Math.max(0, KEPT_FAILURES - failures.size()))
+      counts[4] += result.failed() + invalid.size();
+      Stream.concat(invalid.stream(), result.failures().stream())
+          .limit(Math.max(0, KEPT_FAILURES - failures.size()))
           .forEach(f -> failures.add(f.toJson()));
       return new Snapshot(counts.clone(), failures.copy());
     }
+  }
+
+  private static String nameOf(Object item) {
+    if (item instanceof ExternalUser user) {
+      return user.userName();
+    }
+    return item instanceof ExternalGroup group ? group.name() : null;
   }
 
   /** The counters and failures at one moment. */

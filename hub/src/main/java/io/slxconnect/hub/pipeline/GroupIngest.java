@@ -58,13 +58,29 @@ final class GroupIngest {
         .compose(found -> {
           Map<String, UUID> linked = found.resultAt(0);
           Map<String, UUID> byName = found.resultAt(1);
-          return groups.findAll(linked.values())
-              .compose(current -> upsertAll(byExternalId, linked, byName, current));
+          return Future.all(groups.findAll(linked.values()), links.groupsOf(byName.values()))
+              .compose(more -> {
+                Map<UUID, Map<UUID, String>> linksOfNamed = more.resultAt(1);
+                Set<UUID> taken = new HashSet<>(linked.values());
+                linksOfNamed.forEach((group, byConnector) -> {
+                  if (byConnector.containsKey(connectorId)) {
+                    taken.add(group);
+                  }
+                });
+                return upsertAll(byExternalId, linked, byName, more.resultAt(0), taken);
+              });
         });
   }
 
+  /**
+   * Links, creates or renames each group.
+   *
+   * @param taken canonical groups that already stand for a group of this connector; another
+   *     group of it with the same name is a conflict, not the same group
+   */
   private Future<List<Change>> upsertAll(Map<String, ExternalGroup> batch,
-      Map<String, UUID> linked, Map<String, UUID> byName, Map<UUID, GroupRecord> current) {
+      Map<String, UUID> linked, Map<String, UUID> byName, Map<UUID, GroupRecord> current,
+      Set<UUID> taken) {
     List<Change> changes = new ArrayList<>();
     Map<UUID, ExternalGroup> resolved = new LinkedHashMap<>();
     Set<UUID> touched = new HashSet<>();
@@ -74,7 +90,9 @@ final class GroupIngest {
       String name = group.name().trim();
       UUID known = linked.get(group.externalId());
       UUID sameName = byName.get(name.toLowerCase(Locale.ROOT));
-      if (known == null && sameName != null) {
+      if (known == null && sameName != null && !taken.add(sameName)) {
+        counter.fail(group.externalId(), name, sameNameConflict(name));
+      } else if (known == null && sameName != null) {
         toLink.add(new LinkStore.Link(group.externalId(), sameName));
         resolved.put(sameName, group);
         touched.add(sameName);
@@ -83,6 +101,7 @@ final class GroupIngest {
         chain = chain.compose(v -> groups.insert(id, name, group.description()))
             .compose(created -> {
               if (created) {
+                taken.add(id);
                 counter.created++;
                 changes.add(new GroupChange("group.created", id, name, group.description()));
                 toLink.add(new LinkStore.Link(group.externalId(), id));
@@ -94,6 +113,8 @@ final class GroupIngest {
                 UUID existing = found.get(name.toLowerCase(Locale.ROOT));
                 if (existing == null) {
                   counter.fail(group.externalId(), name, "Group name '" + name + "' is taken");
+                } else if (!taken.add(existing)) {
+                  counter.fail(group.externalId(), name, sameNameConflict(name));
                 } else {
                   toLink.add(new LinkStore.Link(group.externalId(), existing));
                   resolved.put(existing, group);
@@ -172,6 +193,11 @@ final class GroupIngest {
                 .compose(v -> groups.changeMembers(false, removed));
           });
         });
+  }
+
+  private static String sameNameConflict(String name) {
+    return "Another group of this system is already named '" + name + "' and linked to the "
+        + "hub's group of that name";
   }
 
   private static boolean isNew(UUID groupId, List<Change> changes) {

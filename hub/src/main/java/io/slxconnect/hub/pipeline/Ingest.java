@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * and, for each batch, writes in <em>one</em> transaction the new state of the users and groups,
  * the change events, the provisioning tasks they cause, and the connector's checkpoint. A
  * record that changes nothing writes nothing, so echoes of the hub's own pushes die here.
- * Batches of one connector are applied one after the other, in the order they arrive.
+ * Batches of one connector's watch are applied one after the other, in the order they arrive.
  */
 public final class Ingest {
 
@@ -33,9 +36,7 @@ public final class Ingest {
   private final Targets targets;
   private final ChangeRecorder recorder;
   private final IntConsumer onTasksQueued;
-  private final Map<UUID, Future<?>> tails = new ConcurrentHashMap<>();
-  /** Connectors whose queued checkpointed batches must fail: one before them did. */
-  private final java.util.Set<UUID> brokenWatches = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
   /**
    * Creates the stage.
@@ -54,48 +55,78 @@ public final class Ingest {
   }
 
   /**
-   * The sink a connector's watch delivers into.
+   * The sink one watch of a connector delivers into. Once a batch from it could not be stored,
+   * the sink refuses every later batch, whose checkpoint would skip the lost changes, and tells
+   * {@code onLost}: the watch must start again from the last stored checkpoint, with a new sink.
    *
    * @param connectorId the connector
+   * @param onLost told once, with the reason, when a batch could not be stored
    * @return the sink
    */
-  public ChangeSink sink(UUID connectorId) {
-    return (changes, after) -> apply(connectorId, changes, after).mapEmpty();
+  public ChangeSink sink(UUID connectorId, Consumer<String> onLost) {
+    AtomicBoolean lost = new AtomicBoolean();
+    return (changes, after) -> {
+      if (lost.get()) {
+        return Future.failedFuture(new IllegalStateException("An earlier batch of changes from "
+            + "this watch was not stored; the watch restarts from the last stored checkpoint"));
+      }
+      return lane(connectorId).inOrder(() -> applyRetrying(connectorId, changes, after))
+          .onFailure(e -> {
+            if (lost.compareAndSet(false, true)) {
+              onLost.accept(e.getMessage() != null ? e.getMessage() : e.toString());
+            }
+          })
+          .mapEmpty();
+    };
   }
 
   /**
-   * Applies a batch after every batch of the same connector accepted before it.
+   * Applies one page of an import. Pages of one read hold distinct objects, so they are applied
+   * concurrently with each other; but each waits for the watch batches accepted before it, and
+   * the watch batches after it wait for it, so that a change the watch reports after a page was
+   * read is never overwritten by that page.
    *
-   * @param connectorId the connector the changes come from
-   * @param records the changes, in the order they happened
-   * @param after the checkpoint to store with them, or {@code null} (imports)
-   * @return what the batch did, once committed
+   * @param connectorId the connector the page comes from
+   * @param records the page's records
+   * @return what the page did, once committed
    */
-  public Future<IngestResult> apply(UUID connectorId, List<ChangeRecord> records,
+  public Future<IngestResult> applyImportPage(UUID connectorId, List<ChangeRecord> records) {
+    return lane(connectorId).unordered(() -> applyRetrying(connectorId, records, null));
+  }
+
+  private Lane lane(UUID connectorId) {
+    return lanes.computeIfAbsent(connectorId, id -> new Lane());
+  }
+
+  /** A batch that lost a deadlock against a concurrent one is applied once more. */
+  private Future<IngestResult> applyRetrying(UUID connectorId, List<ChangeRecord> records,
       Checkpoint after) {
-    synchronized (tails) {
-      Future<?> previous = tails.getOrDefault(connectorId, Future.succeededFuture());
-      Future<IngestResult> next = previous.transform(ignored -> {
-        if (after != null && brokenWatches.contains(connectorId)) {
-          // Committing this checkpoint would skip the changes of the batch that failed.
-          return Future.failedFuture(new IllegalStateException("An earlier batch of changes "
-              + "from this connector was not applied; resume from the last checkpoint"));
-        }
-        return applyNow(connectorId, records, after)
-            .onFailure(e -> {
-              if (after != null) {
-                brokenWatches.add(connectorId);
-              }
-            });
-      });
-      tails.put(connectorId, next);
-      next.onComplete(done -> {
-        synchronized (tails) {
-          if (tails.remove(connectorId, next)) {
-            brokenWatches.remove(connectorId);
-          }
-        }
-      });
+    return applyNow(connectorId, records, after)
+        .recover(e -> SqlErrors.isDeadlock(e) ? applyNow(connectorId, records, after)
+            : Future.failedFuture(e));
+  }
+
+  /**
+   * The order of one connector's batches: watch batches one after the other, import pages
+   * concurrently between them.
+   */
+  private static final class Lane {
+    private Future<?> lastOrdered = Future.succeededFuture();
+    private final List<Future<?>> unorderedSince = new ArrayList<>();
+
+    synchronized <T> Future<T> inOrder(Supplier<Future<T>> batch) {
+      List<Future<?>> before = new ArrayList<>(unorderedSince);
+      before.add(lastOrdered);
+      Future<T> next = Future.join(before).transform(ignored -> batch.get());
+      lastOrdered = next;
+      unorderedSince.clear();
+      return next;
+    }
+
+    synchronized <T> Future<T> unordered(Supplier<Future<T>> batch) {
+      Future<T> next = lastOrdered.transform(ignored -> batch.get());
+      unorderedSince.removeIf(Future::isComplete);
+      unorderedSince.add(next);
       return next;
     }
   }
@@ -108,22 +139,6 @@ public final class Ingest {
       last.put(record.externalId(), record);
     }
     return List.copyOf(last.values());
-  }
-
-  /**
-   * Applies one page of an import without waiting for the batches before it. The pages of one
-   * read hold distinct objects, so they need no order among themselves, and row locks keep
-   * them consistent with concurrent watch batches; a page that loses a deadlock against one is
-   * applied again.
-   *
-   * @param connectorId the connector the page comes from
-   * @param records the page's records
-   * @return what the page did, once committed
-   */
-  public Future<IngestResult> applyImportPage(UUID connectorId, List<ChangeRecord> records) {
-    return applyNow(connectorId, records, null)
-        .recover(e -> SqlErrors.isDeadlock(e) ? applyNow(connectorId, records, null)
-            : Future.failedFuture(e));
   }
 
   private Future<IngestResult> applyNow(UUID connectorId, List<ChangeRecord> records,

@@ -1,6 +1,7 @@
 package io.slxconnect.hub.pipeline;
 
 import io.slxconnect.api.Capability;
+import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.Password;
 import io.slxconnect.hub.connectors.ConnectorCalls;
 import io.slxconnect.hub.store.ChangeEventStore;
@@ -77,13 +78,32 @@ public final class PasswordPush {
   }
 
   private Future<Outcome> pushOne(Targets.Target target, String account, char[] password) {
-    Password copy = new Password(password.clone());
     return connectors.call(target.id(), "Setting the password",
-            instance -> instance.setPassword(account, copy))
+            instance -> setPassword(instance, account, password))
         .map(v -> new Outcome(target.id(), target.name(), account, null))
         .otherwise(e -> new Outcome(target.id(), target.name(), account,
-            e.getMessage() != null ? e.getMessage() : e.toString()))
-        .onComplete(done -> copy.clear());
+            e.getMessage() != null ? e.getMessage() : e.toString()));
+  }
+
+  /**
+   * Gives the plugin its own copy of the password, wiped when the plugin is done with it,
+   * which may be after the hub stopped waiting.
+   */
+  private static Future<Void> setPassword(ConnectorInstance instance, String account,
+      char[] password) {
+    Password copy = new Password(password.clone());
+    Future<Void> pushed;
+    try {
+      pushed = instance.setPassword(account, copy);
+    } catch (RuntimeException | LinkageError e) {
+      copy.clear();
+      throw e;
+    }
+    if (pushed == null) {
+      copy.clear();
+      return null;
+    }
+    return pushed.onComplete(done -> copy.clear());
   }
 
   private Future<JsonArray> record(UserRecord user, List<Outcome> outcomes, String actor) {

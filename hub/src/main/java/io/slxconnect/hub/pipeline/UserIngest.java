@@ -152,50 +152,64 @@ final class UserIngest {
   /** A rename to a name another user holds would fail the whole batch: refuse it alone. */
   private Future<Void> rejectTakenNames() {
     Map<String, UUID> renamed = new HashMap<>();
+    List<UserChange> sameNewName = new ArrayList<>();
     updates.values().stream().filter(u -> u.changedFields().contains("userName"))
-        .forEach(u -> renamed.put(u.after().userName().toLowerCase(Locale.ROOT), u.userId()));
+        .forEach(u -> {
+          if (renamed.putIfAbsent(u.after().userName().toLowerCase(Locale.ROOT), u.userId())
+              != null) {
+            sameNewName.add(u);
+          }
+        });
+    sameNewName.forEach(u -> refuse(u.userId(), "Another account in the same batch was renamed "
+        + "to this user name"));
     return users.namesTaken(renamed.keySet(), renamed.values()).map(taken -> {
-      taken.forEach(name -> {
-        UserChange refused = updates.remove(renamed.get(name));
-        counter.fail(updateAccounts.get(refused.userId()), refused.after().userName(),
-            "The new user name is taken by another user");
-      });
+      taken.forEach(name -> refuse(renamed.get(name), "The new user name is taken by another "
+          + "user"));
       return null;
     });
   }
 
+  private void refuse(UUID userId, String reason) {
+    UserChange refused = updates.remove(userId);
+    counter.fail(updateAccounts.get(userId), refused.after().userName(), reason);
+  }
+
+  /** Updates first, so that a name an account gave up in this batch can go to a new one. */
   private Future<List<Change>> write() {
     List<Change> changes = new ArrayList<>();
-    return users.insertAll(inserts).compose(created -> {
-      List<LinkStore.Link> toLink = new ArrayList<>();
-      for (int i = 0; i < inserts.size(); i++) {
-        var insert = inserts.get(i);
-        if (created.get(i)) {
-          counter.created++;
-          changes.add(UserChange.created(insert.getKey(), insert.getValue()));
-          toLink.add(new LinkStore.Link(insertAccounts.get(i), insert.getKey()));
-        } else {
-          counter.fail(insertAccounts.get(i), insert.getValue().userName(),
-              "User name '" + insert.getValue().userName() + "' is taken by another user"
-                  + " (matched by " + correlation.name().toLowerCase(Locale.ROOT)
-                  .replace('_', ' ') + ")");
-        }
-      }
-      newLinks.forEach((user, account) -> toLink.add(new LinkStore.Link(account, user)));
-      counter.updated += updates.size();
-      changes.addAll(updates.values());
-      return users.updateAll(updates.values().stream()
-              .map(u -> Map.entry(u.userId(), u.after())).toList())
-          .compose(v -> links.linkAccounts(connectorId, toLink))
-          .compose(linkedNow -> {
-            linkedNow.forEach(l -> changes.add(new AccountLink(true, l.localId(), connectorId,
-                l.externalId())));
-            return links.touchAccounts(connectorId,
-                updates.keySet().stream().toList(),
-                updates.values().stream().map(u -> u.after().active()).toList());
-          })
-          .map(changes);
-    });
+    List<UUID> renamed = updates.values().stream()
+        .filter(u -> u.changedFields().contains("userName")).map(UserChange::userId).toList();
+    counter.updated += updates.size();
+    changes.addAll(updates.values());
+    return users.releaseNames(renamed.size() > 1 ? renamed : List.of())
+        .compose(v -> users.updateAll(updates.values().stream()
+            .map(u -> Map.entry(u.userId(), u.after())).toList()))
+        .compose(v -> users.insertAll(inserts))
+        .compose(created -> {
+          List<LinkStore.Link> toLink = new ArrayList<>();
+          for (int i = 0; i < inserts.size(); i++) {
+            var insert = inserts.get(i);
+            if (created.get(i)) {
+              counter.created++;
+              changes.add(UserChange.created(insert.getKey(), insert.getValue()));
+              toLink.add(new LinkStore.Link(insertAccounts.get(i), insert.getKey()));
+            } else {
+              counter.fail(insertAccounts.get(i), insert.getValue().userName(),
+                  "User name '" + insert.getValue().userName() + "' is taken by another user"
+                      + " (matched by " + correlation.name().toLowerCase(Locale.ROOT)
+                      .replace('_', ' ') + ")");
+            }
+          }
+          newLinks.forEach((user, account) -> toLink.add(new LinkStore.Link(account, user)));
+          return links.linkAccounts(connectorId, toLink);
+        })
+        .compose(linkedNow -> {
+          linkedNow.forEach(l -> changes.add(new AccountLink(true, l.localId(), connectorId,
+              l.externalId())));
+          return links.touchAccounts(connectorId, updates.keySet().stream().toList(),
+              updates.values().stream().map(u -> u.after().active()).toList());
+        })
+        .map(changes);
   }
 
   private static Set<UUID> ids(Map<String, UUID> linked, Map<String, UUID> matches) {

@@ -59,7 +59,8 @@ public final class ImportRunStore {
    */
   public Future<Void> progress(UUID id, String phase, int[] counts, JsonArray failures) {
     return pool.preparedQuery("UPDATE import_runs SET phase = $2, read_count = $3, created = $4, "
-            + "updated = $5, unchanged = $6, failed = $7, failures = $8 WHERE id = $1")
+            + "updated = $5, unchanged = $6, failed = $7, failures = $8 WHERE id = $1 "
+            + "AND status = 'running'")
         .execute(Tuple.of(id, phase, counts[0], counts[1], counts[2], counts[3], counts[4],
             failures))
         .mapEmpty();

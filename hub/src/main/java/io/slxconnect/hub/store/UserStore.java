@@ -192,7 +192,8 @@ public final class UserStore {
   }
 
   /**
-   * Users by id, locked until the transaction ends.
+   * Users by id, locked until the transaction ends. The lock lets memberships and links
+   * referencing them be written meanwhile, which keeps concurrent batches from deadlocking.
    *
    * @param ids the users
    * @return the users found, by id
@@ -202,7 +203,7 @@ public final class UserStore {
       return Future.succeededFuture(Map.of());
     }
     return db.preparedQuery("SELECT " + UserRecord.COLUMNS + " FROM users WHERE id = ANY($1) "
-            + "ORDER BY id FOR UPDATE")
+            + "ORDER BY id FOR NO KEY UPDATE")
         .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
         .map(rows -> {
           Map<UUID, UserRecord> map = new HashMap<>();
@@ -339,6 +340,23 @@ public final class UserStore {
           rows.forEach(r -> created.add(r.getUUID(0)));
           return java.util.Arrays.stream(ids).map(created::contains).toList();
         });
+  }
+
+  /**
+   * Gives users placeholder names until their new names are written, so that names can move
+   * between them in one transaction (a swap, or a chain of renames) without any moment where
+   * two hold the same name.
+   *
+   * @param ids the users being renamed
+   * @return completes when written
+   */
+  public Future<Void> releaseNames(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return db.preparedQuery("UPDATE users SET user_name = ' renaming ' || id WHERE id = ANY($1)")
+        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
+        .mapEmpty();
   }
 
   /**

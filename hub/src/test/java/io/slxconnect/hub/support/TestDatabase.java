@@ -72,6 +72,21 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * Runs a statement directly, to put the database in a state a test needs.
+   *
+   * @param db the database
+   * @param sql the statement
+   */
+  public static void execute(DatabaseConfig db, String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.port()
+        + "/" + db.database(), "postgres", db.password().orElse(""))) {
+      c.createStatement().execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** @return a free loopback port */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -15,7 +15,9 @@ public interface ChangeSink {
    *
    * @param changes the changes, in the order they happened; may be empty to only move the
    *     checkpoint (a renewed push channel, a quiet interval)
-   * @param after the position just after the last change
+   * @param after the position just after the last change; {@code null} stores the changes
+   *     without moving the checkpoint (a large burst split into several batches: only the
+   *     last carries the position)
    * @return completes once the changes and the checkpoint are durable
    */
   Future<Void> accept(List<ChangeRecord> changes, Checkpoint after);

@@ -26,7 +26,7 @@ final class UserMapper {
   static final String[] ATTRIBUTES = {
     "objectGUID", "entryUUID", "nsUniqueId", "uid", "sAMAccountName", "cn", "displayName",
     "givenName", "sn", "mail", "userAccountControl", "employeeNumber", "employeeID",
-    "department", "departmentNumber"
+    "department", "departmentNumber", "objectClass"
   };
 
   private UserMapper() {

@@ -1,0 +1,103 @@
+package io.slxconnect.ldap;
+
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ChangeSink;
+import io.slxconnect.api.Checkpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Hands the changes a watch sees to the hub's sink, one batch at a time: while a batch is being
+ * committed, the changes that arrive meanwhile are gathered into the next one, which carries the
+ * newest checkpoint. A change is thus delivered at once when the hub is idle and in growing
+ * batches when it is busy. Once a batch fails, the feed stops: the hub restarts the watch from
+ * its last committed checkpoint. Thread-safe: SDK listener threads offer, Vert.x threads
+ * complete.
+ */
+final class ChangeFeed {
+
+  /** The most records in one batch; more wait for the next. */
+  static final int MAX_BATCH = 1000;
+
+  private final ChangeSink sink;
+  private final Consumer<Throwable> onFailure;
+  private List<ChangeRecord> waiting = new ArrayList<>();
+  private Checkpoint waitingCheckpoint;
+  private boolean delivering;
+  private boolean failed;
+
+  /**
+   * Creates a feed.
+   *
+   * @param sink where batches go
+   * @param onFailure told once when a batch was not committed; the feed delivers nothing after
+   */
+  ChangeFeed(ChangeSink sink, Consumer<Throwable> onFailure) {
+    this.sink = sink;
+    this.onFailure = onFailure;
+  }
+
+  /**
+   * Adds changes and the position after them; delivers them now if no batch is in flight.
+   *
+   * @param records the changes, in order; may be empty to only move the checkpoint
+   * @param after the position after them, or {@code null} when the source gives none for them
+   *     yet (they then go with the next position offered)
+   */
+  void offer(List<ChangeRecord> records, Checkpoint after) {
+    synchronized (this) {
+      if (failed) {
+        return;
+      }
+      waiting.addAll(records);
+      if (after != null) {
+        waitingCheckpoint = after;
+      }
+      if (delivering || waitingCheckpoint == null) {
+        return;
+      }
+      delivering = true;
+    }
+    deliverNext();
+  }
+
+  /** {@return whether a batch failed, so the watch should stop} */
+  synchronized boolean failed() {
+    return failed;
+  }
+
+  private void deliverNext() {
+    List<ChangeRecord> batch;
+    Checkpoint after;
+    synchronized (this) {
+      if (failed || waitingCheckpoint == null) {
+        delivering = false;
+        return;
+      }
+      if (waiting.size() <= MAX_BATCH) {
+        batch = waiting;
+        after = waitingCheckpoint;
+        waiting = new ArrayList<>();
+        waitingCheckpoint = null;
+      } else {
+        // Too many for one batch: the checkpoint goes with the last part, never earlier.
+        batch = new ArrayList<>(waiting.subList(0, MAX_BATCH));
+        waiting = new ArrayList<>(waiting.subList(MAX_BATCH, waiting.size()));
+        after = null;
+      }
+    }
+    sink.accept(batch, after).onComplete(done -> {
+      if (done.succeeded()) {
+        deliverNext();
+        return;
+      }
+      synchronized (this) {
+        failed = true;
+        delivering = false;
+        waiting = List.of();
+      }
+      onFailure.accept(done.cause());
+    });
+  }
+}

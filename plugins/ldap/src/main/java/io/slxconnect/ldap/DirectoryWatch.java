@@ -1,0 +1,14 @@
+package io.slxconnect.ldap;
+
+/**
+ * One running way of following a directory's changes (a strategy of
+ * {@link ChangeDetectionStrategy}): it reads changes from the server, maps them to change
+ * records, and offers them with its position to a {@link ChangeFeed}. It reconnects by itself
+ * with {@link Backoff} after a lost connection and catches up from its last position.
+ */
+interface DirectoryWatch extends AutoCloseable {
+
+  /** Stops following and releases the connection; safe to call more than once. */
+  @Override
+  void close();
+}

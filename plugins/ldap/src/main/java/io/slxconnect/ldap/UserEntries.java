@@ -1,0 +1,54 @@
+package io.slxconnect.ldap;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchScope;
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ConnectorException;
+import java.util.Optional;
+
+/** The user entries below the user base that match the user filter. */
+final class UserEntries implements EntryMapper {
+
+  private final LdapSettings settings;
+
+  UserEntries(LdapSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public String[] attributes() {
+    return UserMapper.ATTRIBUTES;
+  }
+
+  @Override
+  public Optional<ChangeRecord> upserted(Entry entry) {
+    if (!inScope(entry)) {
+      return Optional.empty();
+    }
+    return Optional.of(ChangeRecord.userUpserted(UserMapper.toUser(entry)));
+  }
+
+  @Override
+  public Optional<String> stableId(Entry entry) {
+    try {
+      return Optional.of(UserMapper.toUser(entry).externalId());
+    } catch (ConnectorException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean inScope(Entry entry) {
+    try {
+      DN dn = entry.getParsedDN();
+      boolean below = settings.userScope() == SearchScope.ONE
+          ? settings.userBaseDn().equals(dn.getParent())
+          : settings.userScope() == SearchScope.BASE ? settings.userBaseDn().equals(dn)
+          : dn.isDescendantOf(settings.userBaseDn(), true);
+      return below && settings.userFilter().matchesEntry(entry);
+    } catch (LDAPException e) {
+      return false;
+    }
+  }
+}

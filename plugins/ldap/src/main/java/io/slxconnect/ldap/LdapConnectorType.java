@@ -51,7 +51,9 @@ public final class LdapConnectorType implements ConnectorType {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.IMPORT_USERS);
+    return Set.of(Capability.IMPORT_USERS, Capability.IMPORT_GROUPS, Capability.CREATE_USER,
+        Capability.UPDATE_USER, Capability.DISABLE_USER, Capability.DELETE_USER,
+        Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP);
   }
 
   @Override

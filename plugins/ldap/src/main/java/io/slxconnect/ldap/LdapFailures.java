@@ -10,6 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,27 @@ final class LdapFailures {
       "701", "account expired",
       "773", "password must be changed before the first logon",
       "775", "account locked out");
+
+  /** Results that refuse what was asked, for a reason retrying will not change. */
+  private static final Set<ResultCode> REJECTED = Set.of(ResultCode.CONSTRAINT_VIOLATION,
+      ResultCode.OBJECT_CLASS_VIOLATION, ResultCode.NAMING_VIOLATION,
+      ResultCode.INVALID_ATTRIBUTE_SYNTAX, ResultCode.NOT_ALLOWED_ON_RDN,
+      ResultCode.ATTRIBUTE_OR_VALUE_EXISTS, ResultCode.UNWILLING_TO_PERFORM,
+      ResultCode.INVALID_DN_SYNTAX, ResultCode.NOT_ALLOWED_ON_NONLEAF);
+
+  /** What the results a write meets most often mean for an admin. */
+  private static final Map<ResultCode, String> WORDS = Map.of(
+      ResultCode.CONSTRAINT_VIOLATION, "the directory refused a value (for a password: too "
+          + "short, too simple, or used before, by the password policy)",
+      ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "the service account has no right to do this",
+      ResultCode.NO_SUCH_OBJECT, "no such entry (deleted, or outside the base DN)",
+      ResultCode.ENTRY_ALREADY_EXISTS, "an entry with that name already exists",
+      ResultCode.OBJECT_CLASS_VIOLATION, "the entry lacks an attribute its object classes "
+          + "require, or has one they do not allow",
+      ResultCode.UNDEFINED_ATTRIBUTE_TYPE, "the directory's schema has no such attribute "
+          + "(check the attribute mapping)",
+      ResultCode.UNWILLING_TO_PERFORM, "the directory will not do this (Active Directory: "
+          + "a password over an unencrypted connection, or an account without a password)");
 
   private LdapFailures() {
   }
@@ -94,10 +116,17 @@ final class LdapFailures {
           action + " failed. " + bindFailure(identity, e), e);
     }
     Reason reason;
+    String words = WORDS.get(code);
     if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
       reason = Reason.INSUFFICIENT_ACCESS;
     } else if (code == ResultCode.NO_SUCH_OBJECT) {
       reason = Reason.NOT_FOUND;
+    } else if (code == ResultCode.ENTRY_ALREADY_EXISTS) {
+      reason = Reason.ALREADY_EXISTS;
+    } else if (REJECTED.contains(code)) {
+      reason = Reason.REJECTED;
+    } else if (code == ResultCode.UNDEFINED_ATTRIBUTE_TYPE) {
+      reason = Reason.MISCONFIGURED;
     } else if (code == ResultCode.BUSY || code == ResultCode.ADMIN_LIMIT_EXCEEDED) {
       reason = Reason.RATE_LIMITED;
     } else if (code.isConnectionUsable() && code != ResultCode.UNAVAILABLE
@@ -106,7 +135,8 @@ final class LdapFailures {
     } else {
       reason = Reason.UNAVAILABLE;
     }
-    return new ConnectorException(reason, action + " failed: " + describe(e), e);
+    return new ConnectorException(reason, action + " failed: "
+        + (words == null ? describe(e) : words + " [" + describe(e) + "]"), e);
   }
 
   /**

@@ -33,6 +33,12 @@ import java.util.Optional;
  * @param connectTimeoutSeconds how long to wait for one server to accept a connection
  * @param pageSize entries per paged-results page
  * @param forcedChangeDetection the strategy the admin chose, or empty for {@code auto}
+ * @param type the kind of directory, which gives the defaults below
+ * @param mapping which attribute holds each field of the hub's user
+ * @param accountStatus how an account is disabled
+ * @param newUsers where and how new users are created
+ * @param memberAttribute the group attribute that lists member DNs
+ * @param membership how a group's members are found
  */
 record LdapSettings(
     List<Endpoint> urls,
@@ -48,7 +54,25 @@ record LdapSettings(
     Filter groupFilter,
     int connectTimeoutSeconds,
     int pageSize,
-    Optional<ChangeDetectionStrategy> forcedChangeDetection) {
+    Optional<ChangeDetectionStrategy> forcedChangeDetection,
+    DirectoryType type,
+    AttributeMapping mapping,
+    AccountStatus accountStatus,
+    NewUsers newUsers,
+    String memberAttribute,
+    DirectoryType.Membership membership) {
+
+  /**
+   * Where and how the connector creates users.
+   *
+   * @param container the DN new users are created below
+   * @param objectClasses their object classes
+   * @param rdnAttribute the attribute that names them in their DN
+   * @param upnSuffix Active Directory: the part after @ in userPrincipalName
+   */
+  record NewUsers(DN container, List<String> objectClasses, String rdnAttribute,
+      String upnSuffix) {
+  }
 
   /**
    * One directory server.
@@ -84,6 +108,8 @@ record LdapSettings(
     }
     String pem = blankToNull(string(json, "trustedCertificate", null));
     String groupBase = blankToNull(string(json, "groupBaseDn", null));
+    DirectoryType type = directoryType(json);
+    DN userBase = dn("userBaseDn", string(json, "userBaseDn", null));
     return new LdapSettings(
         endpoints(json, security),
         security,
@@ -91,14 +117,98 @@ record LdapSettings(
         bool(json, "verifyHostname", true),
         bindDn,
         bindDn == null ? null : bindPassword,
-        dn("userBaseDn", string(json, "userBaseDn", null)),
-        filter(json, "userFilter", "(objectClass=person)"),
+        userBase,
+        filter(json, "userFilter", type.userFilter()),
         scope(json),
         groupBase == null ? null : dn("groupBaseDn", groupBase),
-        filter(json, "groupFilter", "(objectClass=groupOfNames)"),
+        filter(json, "groupFilter", type.groupFilter()),
         integer(json, "connectTimeoutSeconds", 10, 1, 120),
         integer(json, "pageSize", 500, 1, 5000),
-        changeDetection(json));
+        changeDetection(json),
+        type,
+        AttributeMapping.from(type.mapping(), json.getJsonObject("attributeMapping")),
+        accountStatus(json, type),
+        newUsers(json, type, userBase),
+        attributeName(json, "memberAttribute", "member"),
+        membership(json, type));
+  }
+
+  private static DirectoryType directoryType(JsonObject json) {
+    String id = string(json, "directoryType", DirectoryType.LDAP.id());
+    DirectoryType type = DirectoryType.fromId(id);
+    if (type == null) {
+      throw misconfigured("'directoryType' must be active-directory, openldap, 389-ds or ldap, "
+          + "not '" + id + "'");
+    }
+    return type;
+  }
+
+  private static AccountStatus accountStatus(JsonObject json, DirectoryType type) {
+    String attribute = blankToNull(string(json, "disabledAttribute", null));
+    if (attribute == null) {
+      return type.accountStatus();
+    }
+    String value = blankToNull(string(json, "disabledValue", null));
+    if (value == null) {
+      throw misconfigured("'disabledValue' is required with 'disabledAttribute', for example "
+          + "TRUE for nsAccountLock");
+    }
+    return AccountStatus.attribute(attributeName(json, "disabledAttribute", null), value);
+  }
+
+  private static NewUsers newUsers(JsonObject json, DirectoryType type, DN userBase) {
+    String container = blankToNull(string(json, "newUserContainer", null));
+    List<String> classes = new ArrayList<>();
+    Object value = json.getValue("newUserObjectClasses");
+    if (value == null) {
+      classes.addAll(type.objectClasses());
+    } else if (value instanceof JsonArray array && !array.isEmpty()) {
+      for (Object item : array) {
+        if (!(item instanceof String name) || name.isBlank()) {
+          throw misconfigured("'newUserObjectClasses' must list object class names");
+        }
+        classes.add(name.trim());
+      }
+    } else {
+      throw misconfigured("'newUserObjectClasses' must list object class names, such as "
+          + "inetOrgPerson");
+    }
+    String suffix = blankToNull(string(json, "upnSuffix", null));
+    return new NewUsers(container == null ? userBase : dn("newUserContainer", container),
+        List.copyOf(classes), attributeName(json, "rdnAttribute", type.rdnAttribute()),
+        suffix != null ? suffix : domainOf(userBase));
+  }
+
+  /** The DNS domain of the DC components of a DN: DC=corp,DC=example,DC=com is corp.example.com. */
+  private static String domainOf(DN dn) {
+    List<String> labels = new ArrayList<>();
+    for (com.unboundid.ldap.sdk.RDN rdn : dn.getRDNs()) {
+      if (rdn.hasAttribute("dc")) {
+        labels.add(rdn.getAttributeValues()[0]);
+      }
+    }
+    return labels.isEmpty() ? null : String.join(".", labels);
+  }
+
+  private static DirectoryType.Membership membership(JsonObject json, DirectoryType type) {
+    String value = string(json, "membership", null);
+    if (value == null) {
+      return type.membership();
+    }
+    return switch (value) {
+      case "memberOf" -> DirectoryType.Membership.MEMBER_OF;
+      case "member" -> DirectoryType.Membership.MEMBER;
+      default -> throw misconfigured("'membership' must be memberOf or member, not '" + value
+          + "'");
+    };
+  }
+
+  private static String attributeName(JsonObject json, String key, String defaultValue) {
+    String value = blankToNull(string(json, key, defaultValue));
+    if (value == null || !AttributeMapping.isAttributeName(value)) {
+      throw misconfigured("'" + key + "' must be an attribute name");
+    }
+    return value;
   }
 
   /** {@return the bind name shown to admins: the bind DN, or "anonymous"} */

@@ -112,6 +112,16 @@ final class RootDse {
     return values("supportedControl").contains(oid);
   }
 
+  /**
+   * Whether the server lists an extended operation in {@code supportedExtension}.
+   *
+   * @param oid the operation's OID
+   * @return {@code true} when listed
+   */
+  boolean supportsExtension(String oid) {
+    return values("supportedExtension").contains(oid);
+  }
+
   /** {@return whether the root DSE names a changelog (the {@code changelog} attribute)} */
   boolean hasChangelog() {
     return entry.hasAttribute("changelog");

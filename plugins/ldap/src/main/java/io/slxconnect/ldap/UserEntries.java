@@ -6,20 +6,23 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ConnectorException;
+import io.slxconnect.api.ExternalUser;
 import java.util.Optional;
 
 /** The user entries below the user base that match the user filter. */
 final class UserEntries implements EntryMapper {
 
   private final LdapSettings settings;
+  private final UserMapper mapper;
 
   UserEntries(LdapSettings settings) {
     this.settings = settings;
+    this.mapper = UserMapper.of(settings);
   }
 
   @Override
   public String[] attributes() {
-    return UserMapper.ATTRIBUTES;
+    return mapper.attributes();
   }
 
   @Override
@@ -27,13 +30,15 @@ final class UserEntries implements EntryMapper {
     if (!inScope(entry)) {
       return Optional.empty();
     }
-    return Optional.of(ChangeRecord.userUpserted(UserMapper.toUser(entry)));
+    ExternalUser user = mapper.toUser(entry);
+    return user.externalId() == null ? Optional.empty()
+        : Optional.of(ChangeRecord.userUpserted(user));
   }
 
   @Override
   public Optional<String> stableId(Entry entry) {
     try {
-      return Optional.of(UserMapper.toUser(entry).externalId());
+      return Optional.of(mapper.stableId(entry));
     } catch (ConnectorException e) {
       return Optional.empty();
     }

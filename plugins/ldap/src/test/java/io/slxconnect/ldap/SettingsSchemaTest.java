@@ -44,7 +44,10 @@ class SettingsSchemaTest {
     assertEquals("ldap", type.id());
     assertEquals("Active Directory / LDAP", type.displayName());
     assertFalse(type.description().isBlank());
-    assertEquals(Set.of(Capability.IMPORT_USERS), type.capabilities());
+    assertEquals(Set.of(Capability.IMPORT_USERS, Capability.IMPORT_GROUPS,
+        Capability.CREATE_USER, Capability.UPDATE_USER, Capability.DISABLE_USER,
+        Capability.DELETE_USER, Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP),
+        type.capabilities());
   }
 
   @Test
@@ -56,7 +59,10 @@ class SettingsSchemaTest {
     JsonObject properties = schema.getJsonObject("properties");
     assertEquals(Set.of("urls", "security", "allowPlaintext", "trustedCertificate",
         "verifyHostname", "bindDn", "bindPassword", "userBaseDn", "userFilter", "userScope",
-        "groupBaseDn", "groupFilter", "connectTimeoutSeconds", "pageSize", "changeDetection"),
+        "groupBaseDn", "groupFilter", "connectTimeoutSeconds", "pageSize", "changeDetection",
+        "directoryType", "memberAttribute", "membership", "attributeMapping",
+        "disabledAttribute", "disabledValue", "newUserContainer", "newUserObjectClasses",
+        "rdnAttribute", "upnSuffix"),
         properties.fieldNames());
     for (String name : properties.fieldNames()) {
       assertTrue(properties.getJsonObject(name).containsKey("title"), name);
@@ -106,11 +112,34 @@ class SettingsSchemaTest {
     assertTrue(settings.verifyHostname());
     assertEquals("(objectClass=person)", settings.userFilter().toString());
     assertEquals(SearchScope.SUB, settings.userScope());
-    assertEquals("(objectClass=groupOfNames)", settings.groupFilter().toString());
+    assertEquals("(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))",
+        settings.groupFilter().toString());
+    assertEquals(DirectoryType.LDAP, settings.type());
+    assertEquals("entryUUID", settings.mapping().stableId());
     assertEquals(10, settings.connectTimeoutSeconds());
     assertEquals(500, settings.pageSize());
     assertEquals(Optional.empty(), settings.forcedChangeDetection());
     assertEquals("anonymous", settings.bindIdentity());
+  }
+
+  @Test
+  void activeDirectoryTypeGivesItsDefaultsAndOverridesWin() {
+    LdapSettings settings = LdapSettings.from(minimal().put("directoryType", "active-directory")
+        .put("userBaseDn", "CN=Users,DC=corp,DC=example,DC=com")
+        .put("attributeMapping", new JsonObject().put("department", "physicalDeliveryOfficeName")));
+
+    assertEquals("(&(objectCategory=person)(objectClass=user))",
+        settings.userFilter().toString());
+    assertEquals("(objectClass=group)", settings.groupFilter().toString());
+    assertEquals("objectGUID", settings.mapping().stableId());
+    assertEquals("sAMAccountName", settings.mapping().userName());
+    assertEquals("physicalDeliveryOfficeName", settings.mapping().department());
+    assertTrue(settings.accountStatus().isActiveDirectory());
+    assertEquals("corp.example.com", settings.newUsers().upnSuffix());
+    assertEquals("cn", settings.newUsers().rdnAttribute());
+    assertEquals(DirectoryType.Membership.MEMBER_OF, settings.membership());
+    assertTrue(valid(minimal().put("directoryType", "active-directory")
+        .put("attributeMapping", new JsonObject().put("department", "physicalDeliveryOfficeName"))));
   }
 
   @Test
@@ -122,6 +151,12 @@ class SettingsSchemaTest {
     assertMisconfigured(minimal().put("userBaseDn", "not a dn"), "'userBaseDn'");
     assertMisconfigured(minimal().put("bindDn", "cn=svc"), "'bindPassword' is required");
     assertMisconfigured(minimal().put("pageSize", 0), "'pageSize'");
+    assertMisconfigured(minimal().put("directoryType", "novell"), "'directoryType'");
+    assertMisconfigured(minimal().put("attributeMapping", new JsonObject().put("mail", "x")),
+        "has no field 'mail'");
+    assertMisconfigured(minimal().put("attributeMapping", new JsonObject()
+        .put("email", "mail)(uid=*")), "'attributeMapping.email'");
+    assertMisconfigured(minimal().put("disabledAttribute", "nsAccountLock"), "'disabledValue'");
   }
 
   @Test

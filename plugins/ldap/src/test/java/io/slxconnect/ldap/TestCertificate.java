@@ -74,6 +74,12 @@ final class TestCertificate {
     return certificate.getSubjectX500Principal().getName();
   }
 
+  /** {@return client-side TLS that trusts exactly this certificate} */
+  SSLUtil clientSsl() throws Exception {
+    return new SSLUtil(new com.unboundid.util.ssl.TrustStoreTrustManager(keyStore.toFile(),
+        PASSWORD.toCharArray(), "PKCS12", true));
+  }
+
   /** {@return server-side TLS with this certificate's key} */
   SSLUtil serverSsl() throws Exception {
     return new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), PASSWORD.toCharArray(),

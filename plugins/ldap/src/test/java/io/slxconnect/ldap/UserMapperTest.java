@@ -1,11 +1,15 @@
 package io.slxconnect.ldap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalUser;
 import java.util.HexFormat;
@@ -18,9 +22,15 @@ class UserMapperTest {
   /** {3F2504E0-4F89-11D3-9A0C-0305E82C3301} as stored in objectGUID. */
   private static final byte[] GUID = HexFormat.of().parseHex("e004253f894fd3119a0c0305e82c3301");
 
+  private static final UserMapper AD = new UserMapper(DirectoryType.ACTIVE_DIRECTORY.mapping(),
+      DirectoryType.ACTIVE_DIRECTORY.accountStatus());
+  private static final UserMapper OPENLDAP = new UserMapper(DirectoryType.OPENLDAP.mapping(),
+      DirectoryType.OPENLDAP.accountStatus());
+
   @Test
-  void objectGuidIsFormattedAsWindowsShowsIt() {
+  void objectGuidIsFormattedAsWindowsShowsItAndBack() {
     assertEquals("3f2504e0-4f89-11d3-9a0c-0305e82c3301", UserMapper.guidToString(GUID));
+    assertArrayEquals(GUID, UserMapper.guidToBytes("3f2504e0-4f89-11d3-9a0c-0305e82c3301"));
   }
 
   @Test
@@ -33,7 +43,7 @@ class UserMapperTest {
     entry.addAttribute("mail", "jane@example.com");
     entry.addAttribute("department", "Finance");
 
-    ExternalUser user = UserMapper.toUser(entry);
+    ExternalUser user = AD.toUser(entry);
 
     assertEquals("3f2504e0-4f89-11d3-9a0c-0305e82c3301", user.externalId());
     assertEquals("jdoe", user.userName());
@@ -50,16 +60,44 @@ class UserMapperTest {
     entry.addAttribute("sAMAccountName", "john");
     entry.addAttribute("userAccountControl", "512");
 
-    assertTrue(UserMapper.toUser(entry).active());
+    assertTrue(AD.toUser(entry).active());
   }
 
   @Test
-  void entryWithoutStableIdIsRefused() {
+  void entryWithoutStableIdHasNoExternalIdAndCannotBeLocated() {
     Entry entry = new Entry("uid=x,ou=People,dc=example,dc=com");
     entry.addAttribute("uid", "x");
 
+    assertNull(OPENLDAP.toUser(entry).externalId());
     ConnectorException error =
-        assertThrows(ConnectorException.class, () -> UserMapper.toUser(entry));
-    assertTrue(error.getMessage().contains("has no stable id"), error.getMessage());
+        assertThrows(ConnectorException.class, () -> OPENLDAP.stableId(entry));
+    assertTrue(error.getMessage().contains("has no entryUUID"), error.getMessage());
+  }
+
+  @Test
+  void lockedOpenLdapAccountIsInactiveAndUnlockingRemovesTheLock() {
+    Entry entry = new Entry("uid=x,ou=People,dc=example,dc=com");
+    entry.addAttribute("entryUUID", "6c2b7a36-0d7f-4c6b-9a53-0f7c2b1c1a10");
+    entry.addAttribute("uid", "x");
+    entry.addAttribute("pwdAccountLockedTime", "000001010000Z");
+
+    assertFalse(OPENLDAP.toUser(entry).active());
+    Modification unlock = DirectoryType.OPENLDAP.accountStatus().change(entry, true).orElseThrow();
+    assertEquals(ModificationType.DELETE, unlock.getModificationType());
+    assertTrue(DirectoryType.OPENLDAP.accountStatus().change(entry, false).isEmpty());
+  }
+
+  @Test
+  void onlyAttributesThatDifferAreWritten() {
+    Entry entry = new Entry("uid=x,ou=People,dc=example,dc=com");
+    entry.addAttribute("uid", "x");
+    entry.addAttribute("sn", "Old");
+    entry.addAttribute("mail", "a@example.com", "b@example.com");
+    ExternalUser wanted = new ExternalUser("id", "x", null, null, "New",
+        List.of("b@example.com", "a@example.com"), true, null, null, null, null, null);
+
+    List<Modification> changes = OPENLDAP.changes(entry, wanted);
+
+    assertEquals(List.of(new Modification(ModificationType.REPLACE, "sn", "New")), changes);
   }
 }

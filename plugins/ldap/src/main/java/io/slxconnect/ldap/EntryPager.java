@@ -1,6 +1,8 @@
 package io.slxconnect.ldap;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -8,10 +10,10 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorException.Reason;
-import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Page;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,7 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads users one page at a time with the simple paged results control (RFC 2696).
+ * Reads the entries of one search (users, or groups) one page at a time with the simple paged
+ * results control (RFC 2696), mapping each entry as it comes.
  *
  * <p>A paged-results cookie is only guaranteed on the connection that started the search:
  * OpenLDAP and 389-ds keep the paging state per connection (Active Directory and the UnboundID
@@ -32,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * dropped (its connection closed) at the next read, and all are dropped by {@link #close()}.
  * Methods block; call them on a worker thread.
  */
-final class UserPager {
+final class EntryPager<T> {
 
   /** How long a started read may wait for its next page. */
   static final long IDLE_NANOS = 10L * 60 * 1_000_000_000;
@@ -40,13 +43,36 @@ final class UserPager {
   private record Session(LDAPConnection connection, long lastUsedNanos) {
   }
 
+  /**
+   * What to read.
+   *
+   * @param what the objects, for messages ("users", "groups")
+   * @param base the base DN
+   * @param scope the scope
+   * @param filter the filter
+   * @param attributes the attributes to request
+   */
+  record Search(String what, DN base, SearchScope scope, Filter filter, String[] attributes) {
+  }
+
+  /** Maps one entry of a page; may read more from the directory on the same connection. */
+  @FunctionalInterface
+  interface EntryReader<T> {
+    T map(LDAPConnection connection, SearchResultEntry entry) throws LDAPException;
+  }
+
   private final LDAPConnectionPool pool;
   private final LdapSettings settings;
+  private final Search search;
+  private final EntryReader<T> reader;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  UserPager(LDAPConnectionPool pool, LdapSettings settings) {
+  EntryPager(LDAPConnectionPool pool, LdapSettings settings, Search search,
+      EntryReader<T> reader) {
     this.pool = pool;
     this.settings = settings;
+    this.search = search;
+    this.reader = reader;
   }
 
   /**
@@ -56,7 +82,7 @@ final class UserPager {
    * @return the page, with a cursor when more entries follow
    * @throws ConnectorException when the directory fails or the cursor is no longer valid
    */
-  Page<ExternalUser> read(String cursor) {
+  Page<T> read(String cursor) {
     dropIdleSessions();
     ASN1OctetString cookie;
     LDAPConnection connection;
@@ -80,18 +106,18 @@ final class UserPager {
     }
     try {
       SearchResult result = connection.search(request(cookie));
-      List<ExternalUser> users = new ArrayList<>(result.getEntryCount());
+      List<T> items = new ArrayList<>(result.getEntryCount());
       for (SearchResultEntry entry : result.getSearchEntries()) {
-        users.add(UserMapper.toUser(entry));
+        items.add(reader.map(connection, entry));
       }
       SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
       if (response == null || !response.moreResultsToReturn()) {
         pool.releaseConnection(connection);
-        return new Page<>(users, null);
+        return new Page<>(items, null);
       }
       String token = UUID.randomUUID().toString();
       sessions.put(token, new Session(connection, System.nanoTime()));
-      return new Page<>(users, token + "."
+      return new Page<>(items, token + "."
           + Base64.getUrlEncoder().withoutPadding().encodeToString(response.getCookie().getValue()));
     } catch (LDAPException e) {
       pool.releaseConnectionAfterException(connection, e);
@@ -113,8 +139,8 @@ final class UserPager {
   }
 
   private SearchRequest request(ASN1OctetString cookie) throws LDAPException {
-    SearchRequest request = new SearchRequest(settings.userBaseDn().toString(),
-        settings.userScope(), settings.userFilter(), UserMapper.ATTRIBUTES);
+    SearchRequest request = new SearchRequest(search.base().toString(), search.scope(),
+        search.filter(), search.attributes());
     request.addControl(new SimplePagedResultsControl(settings.pageSize(), cookie, true));
     return request;
   }
@@ -141,9 +167,10 @@ final class UserPager {
     if (e.getResultCode() == ResultCode.UNAVAILABLE_CRITICAL_EXTENSION) {
       return new ConnectorException(Reason.UNSUPPORTED, "The server does not support the "
           + "simple paged results control (" + SimplePagedResultsControl.PAGED_RESULTS_OID
-          + "), which reading users needs: " + LdapFailures.describe(e), e);
+          + "), which reading " + search.what() + " needs: " + LdapFailures.describe(e), e);
     }
-    return LdapFailures.toConnectorException("Reading users below " + settings.userBaseDn(), e,
+    return LdapFailures.toConnectorException("Reading " + search.what() + " below "
+        + search.base(), e,
         settings.bindIdentity());
   }
 }

@@ -1,0 +1,85 @@
+package io.slxconnect.ldap;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ExternalGroup;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entries a connector follows: users (through {@link UserEntries}) and, when a group base
+ * is set, groups, which are read again in full with their members resolved, since a change
+ * notice carries only what the watch asked for.
+ */
+final class DirectoryEntries implements EntryMapper {
+
+  private final LdapSettings settings;
+  private final LDAPConnectionPool pool;
+  private final UserEntries users;
+  private final GroupReader groups;
+  private final UserMapper mapper;
+
+  DirectoryEntries(LdapSettings settings, LDAPConnectionPool pool, GroupReader groups) {
+    this.settings = settings;
+    this.pool = pool;
+    this.users = new UserEntries(settings);
+    this.groups = groups;
+    this.mapper = UserMapper.of(settings);
+  }
+
+  @Override
+  public String[] attributes() {
+    Set<String> names = new LinkedHashSet<>(List.of(users.attributes()));
+    names.addAll(List.of(groups.groupAttributes()));
+    return names.toArray(new String[0]);
+  }
+
+  @Override
+  public Optional<ChangeRecord> upserted(Entry entry) {
+    Optional<ChangeRecord> user = users.upserted(entry);
+    if (user.isPresent() || !isGroup(entry)) {
+      return user;
+    }
+    try {
+      LDAPConnection connection = pool.getConnection();
+      try {
+        SearchResultEntry full = connection.getEntry(entry.getDN(), groups.groupAttributes());
+        ExternalGroup group = full == null ? null : groups.read(connection, full);
+        pool.releaseConnection(connection);
+        return group == null || group.externalId() == null ? Optional.empty()
+            : Optional.of(ChangeRecord.groupUpserted(group));
+      } catch (LDAPException e) {
+        pool.releaseConnectionAfterException(connection, e);
+        throw e;
+      }
+    } catch (LDAPException e) {
+      throw LdapFailures.toConnectorException("Reading group " + entry.getDN(), e,
+          settings.bindIdentity());
+    }
+  }
+
+  @Override
+  public Optional<String> stableId(Entry entry) {
+    return Optional.ofNullable(mapper.stableIdOrNull(entry));
+  }
+
+  private boolean isGroup(Entry entry) {
+    if (settings.groupBaseDn() == null) {
+      return false;
+    }
+    try {
+      DN dn = entry.getParsedDN();
+      return dn.isDescendantOf(settings.groupBaseDn(), true)
+          && settings.groupFilter().matchesEntry(entry);
+    } catch (LDAPException e) {
+      return false;
+    }
+  }
+}

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param externalId the group's stable id in that system
  * @param name the group's name, unique in that system
  * @param description a description, or {@code null}
- * @param memberUserExternalIds stable ids of the users that are direct members
+ * @param memberUserExternalIds stable ids of the users that are members; a connector that
+ *     resolves nested groups lists their users too, so that systems without nesting receive
+ *     everyone who belongs to the group
  * @param memberGroupExternalIds stable ids of the groups nested directly in this one
  */
 public record ExternalGroup(
@@ -25,7 +27,7 @@ public record ExternalGroup(
    * @param externalId the stable id
    * @param name the name
    * @param description a description, or {@code null}
-   * @param memberUserExternalIds direct user members
+   * @param memberUserExternalIds user members (nested ones included when resolved)
    * @param memberGroupExternalIds directly nested groups
    */
   public ExternalGroup {

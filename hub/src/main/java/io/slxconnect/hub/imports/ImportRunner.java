@@ -196,8 +196,7 @@ public final class ImportRunner {
         try {
           records.add(toRecord.apply(item));
         } catch (RuntimeException e) {
-          invalid.add(new IngestResult.Failure(null, nameOf(item), "The connector returned an "
-              + "invalid record (" + e.getMessage() + "): a bug in the plugin"));
+          invalid.add(new IngestResult.Failure(null, nameOf(item), invalidReason(item, e)));
         }
       }
       return ingest.applyImportPage(connectorId, records).compose(result -> {
@@ -223,6 +222,13 @@ public final class ImportRunner {
           .forEach(f -> failures.add(f.toJson()));
       return new Snapshot(counts.clone(), failures.copy());
     }
+  }
+
+  private static String invalidReason(Object item, RuntimeException e) {
+    boolean noId = item instanceof ExternalUser user ? user.externalId() == null
+        : item instanceof ExternalGroup group && group.externalId() == null;
+    return noId ? "It has no stable id in the connected system, so it cannot be linked"
+        : "The connector returned an invalid record (" + e.getMessage() + "): a bug in the plugin";
   }
 
   private static String nameOf(Object item) {

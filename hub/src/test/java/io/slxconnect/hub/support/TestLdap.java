@@ -31,6 +31,8 @@ public final class TestLdap implements AutoCloseable {
       server.add("dn: " + BASE_DN, "objectClass: top", "objectClass: domain", "dc: example");
       server.add("dn: ou=people," + BASE_DN, "objectClass: top",
           "objectClass: organizationalUnit", "ou: people");
+      server.add("dn: ou=groups," + BASE_DN, "objectClass: top",
+          "objectClass: organizationalUnit", "ou: groups");
       for (String uid : new String[] {"alice", "bob"}) {
         server.add("dn: uid=" + uid + ",ou=people," + BASE_DN, "objectClass: top",
             "objectClass: person", "objectClass: organizationalPerson",
@@ -63,6 +65,33 @@ public final class TestLdap implements AutoCloseable {
         .put("bindDn", BIND_DN)
         .put("bindPassword", password)
         .put("userBaseDn", "ou=people," + BASE_DN);
+  }
+
+  /**
+   * Reads an entry, as an admin of the directory would.
+   *
+   * @param dn the entry
+   * @return the entry with its user and operational attributes, or {@code null}
+   */
+  public com.unboundid.ldap.sdk.Entry entry(String dn) {
+    try {
+      return server.getEntry(dn, "*", "+");
+    } catch (LDAPException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Adds an entry, as an admin of the directory would.
+   *
+   * @param ldif the entry's lines
+   */
+  public void add(String... ldif) {
+    try {
+      server.add(ldif);
+    } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -16,9 +16,13 @@ import java.util.Set;
 /**
  * The entries a connector follows: users (through {@link UserEntries}) and, when a group base
  * is set, groups, which are read again in full with their members resolved, since a change
- * notice carries only what the watch asked for.
+ * notice carries only what the watch asked for. An entry whose last change the connector's own
+ * service account made ({@code modifiersName}, where the server keeps it) is the echo of a push
+ * from the hub and is left out, so the hub's writes do not loop back.
  */
 final class DirectoryEntries implements EntryMapper {
+
+  private static final String MODIFIERS_NAME = "modifiersName";
 
   private final LdapSettings settings;
   private final LDAPConnectionPool pool;
@@ -38,11 +42,15 @@ final class DirectoryEntries implements EntryMapper {
   public String[] attributes() {
     Set<String> names = new LinkedHashSet<>(List.of(users.attributes()));
     names.addAll(List.of(groups.groupAttributes()));
+    names.add(MODIFIERS_NAME);
     return names.toArray(new String[0]);
   }
 
   @Override
   public Optional<ChangeRecord> upserted(Entry entry) {
+    if (madeByTheHub(entry)) {
+      return Optional.empty();
+    }
     Optional<ChangeRecord> user = users.upserted(entry);
     if (user.isPresent() || !isGroup(entry)) {
       return user;
@@ -68,6 +76,18 @@ final class DirectoryEntries implements EntryMapper {
   @Override
   public Optional<String> stableId(Entry entry) {
     return Optional.ofNullable(mapper.stableIdOrNull(entry));
+  }
+
+  private boolean madeByTheHub(Entry entry) {
+    String modifier = entry.getAttributeValue(MODIFIERS_NAME);
+    if (modifier == null || settings.bindDn() == null) {
+      return false;
+    }
+    try {
+      return DN.equals(modifier, settings.bindDn());
+    } catch (LDAPException e) {
+      return false;
+    }
   }
 
   private boolean isGroup(Entry entry) {

@@ -1,0 +1,123 @@
+package io.slxconnect.ldap;
+
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ChangeSink;
+import io.slxconnect.api.Checkpoint;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A hub stand-in for watch tests: records every batch with the time it arrived and commits it
+ * at once, or fails it once {@link #failFromNowOn} was called. Tests wait on its contents.
+ */
+final class RecordingSink implements ChangeSink {
+
+  /**
+   * One delivered batch.
+   *
+   * @param changes the records
+   * @param after the checkpoint after them, or {@code null}
+   * @param arrivedNanos {@link System#nanoTime()} when the feed handed it over
+   * @param committed whether this sink committed it
+   */
+  record Batch(List<ChangeRecord> changes, Checkpoint after, long arrivedNanos,
+      boolean committed) {
+  }
+
+  /**
+   * A record and when it arrived.
+   *
+   * @param record the change
+   * @param arrivedNanos {@link System#nanoTime()} when its batch arrived
+   */
+  record Arrival(ChangeRecord record, long arrivedNanos) {
+  }
+
+  private final List<Batch> batches = new ArrayList<>();
+  private Throwable failure;
+
+  @Override
+  public synchronized Future<Void> accept(List<ChangeRecord> changes, Checkpoint after) {
+    batches.add(new Batch(List.copyOf(changes), after, System.nanoTime(), failure == null));
+    notifyAll();
+    return failure == null ? Future.succeededFuture() : Future.failedFuture(failure);
+  }
+
+  /** Refuses every batch from now on, as a hub whose store fails. */
+  synchronized void failFromNowOn(Throwable cause) {
+    failure = cause;
+  }
+
+  /** {@return the batches so far} */
+  synchronized List<Batch> batches() {
+    return List.copyOf(batches);
+  }
+
+  /** {@return every record so far, in delivery order} */
+  synchronized List<ChangeRecord> records() {
+    return batches.stream().flatMap(b -> b.changes().stream()).toList();
+  }
+
+  /** {@return the last checkpoint this sink committed, if any} */
+  synchronized Optional<Checkpoint> lastCommittedCheckpoint() {
+    return batches.stream().filter(b -> b.committed() && b.after() != null)
+        .map(Batch::after).reduce((first, second) -> second);
+  }
+
+  /**
+   * Waits for a record.
+   *
+   * @param condition which record
+   * @param timeout how long at most
+   * @return the first matching record and when it arrived
+   * @throws AssertionError when none arrived in time
+   */
+  Arrival awaitRecord(Predicate<ChangeRecord> condition, Duration timeout)
+      throws InterruptedException {
+    return await(() -> {
+      for (Batch batch : batches) {
+        for (ChangeRecord record : batch.changes()) {
+          if (condition.test(record)) {
+            return Optional.of(new Arrival(record, batch.arrivedNanos()));
+          }
+        }
+      }
+      return Optional.empty();
+    }, timeout, "a matching record");
+  }
+
+  /**
+   * Waits for a number of batches.
+   *
+   * @param count how many
+   * @param timeout how long at most
+   * @throws AssertionError when fewer arrived in time
+   */
+  void awaitBatches(int count, Duration timeout) throws InterruptedException {
+    await(() -> batches.size() >= count ? Optional.of(true) : Optional.empty(), timeout,
+        count + " batches");
+  }
+
+  /** Waits until the condition, evaluated under this sink's lock, gives a value. */
+  private synchronized <T> T await(Supplier<Optional<T>> condition, Duration timeout,
+      String what) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<T> value = condition.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("No " + what + " within " + timeout + "; records so far: "
+            + records());
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+}

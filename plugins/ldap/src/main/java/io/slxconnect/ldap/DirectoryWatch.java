@@ -8,6 +8,12 @@ package io.slxconnect.ldap;
  */
 interface DirectoryWatch extends AutoCloseable {
 
+  /**
+   * Starts following; returns at once. The watch connects and reads on a thread of its own and
+   * offers what it sees to its feed until it is closed or the feed fails.
+   */
+  void start();
+
   /** Stops following and releases the connection; safe to call more than once. */
   @Override
   void close();

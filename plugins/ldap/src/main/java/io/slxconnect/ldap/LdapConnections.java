@@ -96,6 +96,17 @@ final class LdapConnections {
   }
 
   /**
+   * Opens one bound connection of its own, to the first server in fail-over order that answers:
+   * for a watch, whose long-running searches must not hold a pooled connection.
+   *
+   * @return the connection, with StartTLS done when configured, and bound
+   * @throws LDAPException when no server can be connected to and bound
+   */
+  LDAPConnection openConnection() throws LDAPException {
+    return servers(true).getConnection();
+  }
+
+  /**
    * Opens a small pool of bound connections over all URLs, in fail-over order.
    *
    * @param name the pool's name, for the SDK's diagnostics
@@ -103,19 +114,36 @@ final class LdapConnections {
    * @throws LDAPException when no server can be connected to and bound
    */
   LDAPConnectionPool openPool(String name) throws LDAPException {
+    PostConnectProcessor startTls = startTlsProcessor();
+    BindRequest bind = settings.bindDn() == null ? null : bindRequest();
+    LDAPConnectionPool pool =
+        new LDAPConnectionPool(servers(false), bind, 1, MAX_POOL_CONNECTIONS, startTls);
+    pool.setConnectionPoolName(name);
+    pool.setRetryFailedOperationsDueToInvalidConnections(true);
+    return pool;
+  }
+
+  /**
+   * The configured servers in fail-over order.
+   *
+   * @param prepare whether the server set does StartTLS and the bind itself; a pool does both
+   *     on its own instead
+   */
+  private FailoverServerSet servers(boolean prepare) {
     List<LdapSettings.Endpoint> urls = settings.urls();
     String[] hosts = urls.stream().map(LdapSettings.Endpoint::host).toArray(String[]::new);
     int[] ports = urls.stream().mapToInt(LdapSettings.Endpoint::port).toArray();
     SocketFactory sockets = settings.security() == Security.LDAPS
         ? tls.socketFactory() : SocketFactory.getDefault();
-    FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options());
-    PostConnectProcessor startTls = settings.security() == Security.STARTTLS
-        ? new StartTLSPostConnectProcessor(tls.context()) : null;
+    if (!prepare) {
+      return new FailoverServerSet(hosts, ports, sockets, options());
+    }
     BindRequest bind = settings.bindDn() == null ? null : bindRequest();
-    LDAPConnectionPool pool =
-        new LDAPConnectionPool(servers, bind, 1, MAX_POOL_CONNECTIONS, startTls);
-    pool.setConnectionPoolName(name);
-    pool.setRetryFailedOperationsDueToInvalidConnections(true);
-    return pool;
+    return new FailoverServerSet(hosts, ports, sockets, options(), bind, startTlsProcessor());
+  }
+
+  private PostConnectProcessor startTlsProcessor() {
+    return settings.security() == Security.STARTTLS
+        ? new StartTLSPostConnectProcessor(tls.context()) : null;
   }
 }

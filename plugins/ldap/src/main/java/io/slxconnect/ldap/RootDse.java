@@ -7,6 +7,8 @@ import com.unboundid.ldap.sdk.ResultCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a server says about itself in its root DSE: vendor, naming contexts, protocol versions,
@@ -24,6 +26,7 @@ final class RootDse {
   private static final String[] ATTRIBUTES = {
     "*", "+", "vendorName", "vendorVersion", "namingContexts", "supportedLDAPVersion",
     "supportedControl", "supportedExtension", "supportedCapabilities", "changelog",
+    "firstChangeNumber", "lastChangeNumber", "currentTime",
     "forestFunctionality", "domainControllerFunctionality", "isGlobalCatalogReady", "objectClass"
   };
 
@@ -125,6 +128,36 @@ final class RootDse {
   /** {@return whether the root DSE names a changelog (the {@code changelog} attribute)} */
   boolean hasChangelog() {
     return entry.hasAttribute("changelog");
+  }
+
+  /** {@return the DN of the changelog the root DSE names, when it names one} */
+  Optional<String> changelogDn() {
+    return Optional.ofNullable(entry.getAttributeValue("changelog"));
+  }
+
+  /** {@return the number of the oldest change the changelog still holds, when published} */
+  OptionalLong firstChangeNumber() {
+    return number("firstChangeNumber");
+  }
+
+  /** {@return the number of the newest change in the changelog, when published} */
+  OptionalLong lastChangeNumber() {
+    return number("lastChangeNumber");
+  }
+
+  /**
+   * The server's clock, as Active Directory and 389-ds publish it ({@code currentTime}).
+   *
+   * @return the time in generalized time syntax, as the server writes it; empty when not
+   *     published (OpenLDAP, ApacheDS, the UnboundID in-memory server)
+   */
+  Optional<String> currentTime() {
+    return Optional.ofNullable(entry.getAttributeValue("currentTime"));
+  }
+
+  private OptionalLong number(String attribute) {
+    Long value = entry.getAttributeValueAsLong(attribute);
+    return value == null ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
   private List<String> values(String attribute) {

@@ -1,9 +1,7 @@
 package io.slxconnect.ldap;
 
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.SearchScope;
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalUser;
@@ -46,12 +44,8 @@ final class UserEntries implements EntryMapper {
 
   private boolean inScope(Entry entry) {
     try {
-      DN dn = entry.getParsedDN();
-      boolean below = settings.userScope() == SearchScope.ONE
-          ? settings.userBaseDn().equals(dn.getParent())
-          : settings.userScope() == SearchScope.BASE ? settings.userBaseDn().equals(dn)
-          : dn.isDescendantOf(settings.userBaseDn(), true);
-      return below && settings.userFilter().matchesEntry(entry);
+      WatchScope users = WatchScope.users(settings);
+      return users.covers(entry.getParsedDN()) && users.filter().matchesEntry(entry);
     } catch (LDAPException e) {
       return false;
     }

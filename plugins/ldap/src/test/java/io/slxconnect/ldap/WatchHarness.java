@@ -1,0 +1,48 @@
+package io.slxconnect.ldap;
+
+import io.slxconnect.api.ChangeRecord;
+import io.slxconnect.api.ChangeRecord.Operation;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** What a watch needs in a test: settings, connections, the user mapper, and a recorded feed. */
+final class WatchHarness {
+
+  final LdapSettings settings;
+  final LdapConnections connections;
+  final EntryMapper mapper;
+  final RecordingSink sink = new RecordingSink();
+  final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  final ChangeFeed feed;
+  final Logger logger = System.getLogger("io.slxconnect.ldap.test.watch");
+
+  /**
+   * Creates the harness.
+   *
+   * @param json plaintext settings of a test server
+   */
+  WatchHarness(JsonObject json) {
+    settings = LdapSettings.from(json);
+    connections = new LdapConnections(settings, null);
+    mapper = new UserEntries(settings);
+    feed = new ChangeFeed(sink, failures::add);
+  }
+
+  /** {@return a matcher for an upsert of the user with this uid} */
+  static Predicate<ChangeRecord> upsertOf(String uid) {
+    return r -> r.operation() == Operation.UPSERT && r.user().userName().equals(uid);
+  }
+
+  /** {@return a matcher for an upsert of the user with this uid and surname} */
+  static Predicate<ChangeRecord> upsertOf(String uid, String familyName) {
+    return upsertOf(uid).and(r -> familyName.equals(r.user().familyName()));
+  }
+
+  /** {@return a matcher for the deletion of this stable id} */
+  static Predicate<ChangeRecord> deleteOf(String id) {
+    return r -> r.operation() == Operation.DELETE && r.externalId().equals(id);
+  }
+}

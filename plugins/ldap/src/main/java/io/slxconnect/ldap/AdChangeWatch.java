@@ -138,7 +138,8 @@ final class AdChangeWatch implements DirectoryWatch {
   }
 
   /** Starts following on the watch's own thread; returns at once. */
-  void start() {
+  @Override
+  public void start() {
     thread.start();
   }
 

@@ -24,6 +24,7 @@ final class ChangeFeed {
   private final Consumer<Throwable> onFailure;
   private List<ChangeRecord> waiting = new ArrayList<>();
   private Checkpoint waitingCheckpoint;
+  private Checkpoint committed;
   private boolean delivering;
   private boolean failed;
 
@@ -62,6 +63,18 @@ final class ChangeFeed {
     deliverNext();
   }
 
+  /**
+   * The position a watch may resume from after it lost its connection: changes up to it are
+   * durable in the hub, while later ones may still be in flight (and are delivered, or the feed
+   * fails and the hub restarts the watch from its own last checkpoint).
+   *
+   * @return the checkpoint of the newest batch the sink committed, or {@code null} before the
+   *     first
+   */
+  synchronized Checkpoint committed() {
+    return committed;
+  }
+
   /** {@return whether a batch failed, so the watch should stop} */
   synchronized boolean failed() {
     return failed;
@@ -89,6 +102,11 @@ final class ChangeFeed {
     }
     sink.accept(batch, after).onComplete(done -> {
       if (done.succeeded()) {
+        if (after != null) {
+          synchronized (this) {
+            committed = after;
+          }
+        }
         deliverNext();
         return;
       }

@@ -42,6 +42,7 @@ final class DirectoryEntries implements EntryMapper {
   public String[] attributes() {
     Set<String> names = new LinkedHashSet<>(List.of(users.attributes()));
     names.addAll(List.of(groups.groupAttributes()));
+    WatchScope.of(settings).forEach(scope -> names.addAll(scope.filterAttributes()));
     names.add(MODIFIERS_NAME);
     return names.toArray(new String[0]);
   }
@@ -90,16 +91,12 @@ final class DirectoryEntries implements EntryMapper {
     }
   }
 
+  @Override
+  public boolean inScope(Entry entry) {
+    return users.inScope(entry) || isGroup(entry);
+  }
+
   private boolean isGroup(Entry entry) {
-    if (settings.groupBaseDn() == null) {
-      return false;
-    }
-    try {
-      DN dn = entry.getParsedDN();
-      return dn.isDescendantOf(settings.groupBaseDn(), true)
-          && settings.groupFilter().matchesEntry(entry);
-    } catch (LDAPException e) {
-      return false;
-    }
+    return WatchScope.of(settings).stream().skip(1).anyMatch(groups -> groups.contains(entry));
   }
 }

@@ -18,9 +18,20 @@ interface EntryMapper {
    * The record for an entry that was added, changed or renamed.
    *
    * @param entry the entry's current state, read with {@link #attributes()}
-   * @return an upsert of the user or group, or empty when the entry is neither in scope
+   * @return an upsert of the user or group; empty when there is nothing to report: the entry
+   *     is out of scope (see {@link #inScope(Entry)}), or in scope but only the echo of the
+   *     hub's own write
    */
   Optional<ChangeRecord> upserted(Entry entry);
+
+  /**
+   * Whether an entry is a user or group the connector follows; an entry that left the scope
+   * (moved away, or no longer matching the filter) is gone for the hub.
+   *
+   * @param entry the entry, read with {@link #attributes()}
+   * @return {@code true} when in scope
+   */
+  boolean inScope(Entry entry);
 
   /**
    * The record for an entry that is gone.

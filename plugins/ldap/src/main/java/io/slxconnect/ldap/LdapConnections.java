@@ -96,17 +96,6 @@ final class LdapConnections {
   }
 
   /**
-   * Opens one bound connection of its own, to the first server in fail-over order that answers:
-   * for a watch, whose long-running searches must not hold a pooled connection.
-   *
-   * @return the connection, with StartTLS done when configured, and bound
-   * @throws LDAPException when no server can be connected to and bound
-   */
-  LDAPConnection openConnection() throws LDAPException {
-    return servers(true).getConnection();
-  }
-
-  /**
    * Opens a small pool of bound connections over all URLs, in fail-over order.
    *
    * @param name the pool's name, for the SDK's diagnostics
@@ -114,35 +103,39 @@ final class LdapConnections {
    * @throws LDAPException when no server can be connected to and bound
    */
   LDAPConnectionPool openPool(String name) throws LDAPException {
-    PostConnectProcessor startTls = startTlsProcessor();
-    BindRequest bind = settings.bindDn() == null ? null : bindRequest();
-    LDAPConnectionPool pool =
-        new LDAPConnectionPool(servers(false), bind, 1, MAX_POOL_CONNECTIONS, startTls);
+    LDAPConnectionPool pool = new LDAPConnectionPool(servers(null, null), configuredBind(), 1,
+        MAX_POOL_CONNECTIONS, startTls());
     pool.setConnectionPoolName(name);
     pool.setRetryFailedOperationsDueToInvalidConnections(true);
     return pool;
   }
 
   /**
-   * The configured servers in fail-over order.
+   * Opens one bound connection outside any pool, trying the URLs in fail-over order: for a
+   * watch, whose search holds its connection for as long as it runs.
    *
-   * @param prepare whether the server set does StartTLS and the bind itself; a pool does both
-   *     on its own instead
+   * @return the connection, protected as configured and bound
+   * @throws LDAPException when no server can be connected to and bound
    */
-  private FailoverServerSet servers(boolean prepare) {
+  LDAPConnection openConnection() throws LDAPException {
+    return servers(configuredBind(), startTls()).getConnection();
+  }
+
+  private FailoverServerSet servers(BindRequest bind, PostConnectProcessor startTls) {
     List<LdapSettings.Endpoint> urls = settings.urls();
     String[] hosts = urls.stream().map(LdapSettings.Endpoint::host).toArray(String[]::new);
     int[] ports = urls.stream().mapToInt(LdapSettings.Endpoint::port).toArray();
     SocketFactory sockets = settings.security() == Security.LDAPS
         ? tls.socketFactory() : SocketFactory.getDefault();
-    if (!prepare) {
-      return new FailoverServerSet(hosts, ports, sockets, options());
-    }
-    BindRequest bind = settings.bindDn() == null ? null : bindRequest();
-    return new FailoverServerSet(hosts, ports, sockets, options(), bind, startTlsProcessor());
+    return new FailoverServerSet(hosts, ports, sockets, options(), bind, startTls);
   }
 
-  private PostConnectProcessor startTlsProcessor() {
+  /** {@return the bind to make, or {@code null} to stay anonymous} */
+  private BindRequest configuredBind() {
+    return settings.bindDn() == null ? null : bindRequest();
+  }
+
+  private PostConnectProcessor startTls() {
     return settings.security() == Security.STARTTLS
         ? new StartTLSPostConnectProcessor(tls.context()) : null;
   }

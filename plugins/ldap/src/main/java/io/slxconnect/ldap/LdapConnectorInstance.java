@@ -220,13 +220,19 @@ final class LdapConnectorInstance implements ConnectorInstance {
       ChangeDetectionStrategy strategy = current.settings().forcedChangeDetection()
           .orElseGet(() -> ChangeDetectionStrategy.autoSelect(
               ChangeDetectionStrategy.supportedBy(current.dse())));
-      ChangeFeed feed = new ChangeFeed(sink, e -> context.logger().log(Level.WARNING,
-          "The hub did not store changes from the directory; the watch stops until the hub "
-              + "restarts it: {0}", e.getMessage()));
+      AtomicReference<DirectoryWatch> self = new AtomicReference<>();
+      ChangeFeed feed = new ChangeFeed(sink, e -> {
+        context.logger().log(Level.WARNING, "The hub did not store changes from the "
+            + "directory; the watch stops until the hub restarts it: {0}", e.getMessage());
+        DirectoryWatch failed = self.get();
+        if (failed != null) {
+          failed.close();
+        }
+      });
       DirectoryWatch started = Watches.start(strategy, current.connections(),
-          current.settings(), current.dse(), resumeFrom, new DirectoryEntries(
-              current.settings(), current.pool(), current.groupReader()), feed,
-          context.logger());
+          current.settings(), resumeFrom, new DirectoryEntries(current.settings(),
+              current.pool(), current.groupReader()), feed, context.logger());
+      self.set(started);
       DirectoryWatch previous = watch.getAndSet(started);
       if (previous != null) {
         previous.close();

@@ -53,7 +53,7 @@ public final class LdapConnectorType implements ConnectorType {
   public Set<Capability> capabilities() {
     return Set.of(Capability.IMPORT_USERS, Capability.IMPORT_GROUPS, Capability.CREATE_USER,
         Capability.UPDATE_USER, Capability.DISABLE_USER, Capability.DELETE_USER,
-        Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP);
+        Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP, Capability.WATCH);
   }
 
   @Override

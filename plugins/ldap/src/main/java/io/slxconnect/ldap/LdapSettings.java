@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param newUsers where and how new users are created
  * @param memberAttribute the group attribute that lists member DNs
  * @param membership how a group's members are found
+ * @param pollIntervalSeconds how often the changelog and poll strategies look for changes
  */
 record LdapSettings(
     List<Endpoint> urls,
@@ -60,7 +61,8 @@ record LdapSettings(
     AccountStatus accountStatus,
     NewUsers newUsers,
     String memberAttribute,
-    DirectoryType.Membership membership) {
+    DirectoryType.Membership membership,
+    int pollIntervalSeconds) {
 
   /**
    * Where and how the connector creates users.
@@ -130,7 +132,8 @@ record LdapSettings(
         accountStatus(json, type),
         newUsers(json, type, userBase),
         attributeName(json, "memberAttribute", "member"),
-        membership(json, type));
+        membership(json, type),
+        integer(json, "pollIntervalSeconds", 5, 1, 3600));
   }
 
   private static DirectoryType directoryType(JsonObject json) {

@@ -5,7 +5,10 @@ import com.unboundid.ldap.sdk.LDAPException;
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalUser;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The user entries below the user base that match the user filter. */
 final class UserEntries implements EntryMapper {
@@ -20,7 +23,9 @@ final class UserEntries implements EntryMapper {
 
   @Override
   public String[] attributes() {
-    return mapper.attributes();
+    Set<String> names = new LinkedHashSet<>(List.of(mapper.attributes()));
+    names.addAll(WatchScope.users(settings).filterAttributes());
+    return names.toArray(new String[0]);
   }
 
   @Override
@@ -42,12 +47,8 @@ final class UserEntries implements EntryMapper {
     }
   }
 
-  private boolean inScope(Entry entry) {
-    try {
-      WatchScope users = WatchScope.users(settings);
-      return users.covers(entry.getParsedDN()) && users.filter().matchesEntry(entry);
-    } catch (LDAPException e) {
-      return false;
-    }
+  @Override
+  public boolean inScope(Entry entry) {
+    return WatchScope.users(settings).contains(entry);
   }
 }

@@ -1,10 +1,14 @@
 package io.slxconnect.ldap;
 
 import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One part of the directory a connector follows: the users below the user base, or the groups
@@ -39,6 +43,62 @@ record WatchScope(DN base, SearchScope scope, Filter filter) {
    */
   static WatchScope users(LdapSettings settings) {
     return new WatchScope(settings.userBaseDn(), settings.userScope(), settings.userFilter());
+  }
+
+  /**
+   * Whether a changed entry belongs here: within the base and scope, and matching the filter as
+   * far as the entry's attributes tell. Active Directory's {@code objectCategory=person}
+   * shorthand names a schema entry the client cannot resolve, so it is checked against the
+   * object classes, which every such entry also carries.
+   *
+   * @param entry the entry, read with {@link #filterAttributes()}
+   * @return whether it belongs here
+   */
+  boolean contains(Entry entry) {
+    try {
+      return covers(entry.getParsedDN()) && clientSide(filter).matchesEntry(entry);
+    } catch (LDAPException e) {
+      return false;
+    }
+  }
+
+  /** {@return the attributes the filter looks at, for reading changed entries} */
+  Set<String> filterAttributes() {
+    Set<String> names = new LinkedHashSet<>();
+    collect(clientSide(filter), names);
+    return names;
+  }
+
+  private static void collect(Filter filter, Set<String> names) {
+    if (filter.getAttributeName() != null) {
+      names.add(filter.getAttributeName());
+    }
+    for (Filter component : filter.getComponents()) {
+      collect(component, names);
+    }
+    if (filter.getNOTComponent() != null) {
+      collect(filter.getNOTComponent(), names);
+    }
+  }
+
+  private static Filter clientSide(Filter filter) {
+    return switch (filter.getFilterType()) {
+      case Filter.FILTER_TYPE_AND -> Filter.createANDFilter(map(filter.getComponents()));
+      case Filter.FILTER_TYPE_OR -> Filter.createORFilter(map(filter.getComponents()));
+      case Filter.FILTER_TYPE_NOT -> Filter.createNOTFilter(clientSide(filter.getNOTComponent()));
+      case Filter.FILTER_TYPE_EQUALITY -> "objectCategory".equalsIgnoreCase(filter.getAttributeName())
+          ? Filter.createEqualityFilter("objectClass", filter.getAssertionValue())
+          : filter;
+      default -> filter;
+    };
+  }
+
+  private static List<Filter> map(Filter[] filters) {
+    List<Filter> mapped = new ArrayList<>();
+    for (Filter f : filters) {
+      mapped.add(clientSide(f));
+    }
+    return mapped;
   }
 
   /**

@@ -1,8 +1,7 @@
 package io.slxconnect.ldap;
 
 import io.slxconnect.api.Checkpoint;
-import io.slxconnect.api.ConnectorException;
-import io.slxconnect.api.ConnectorException.Reason;
+import java.time.Duration;
 
 /** Starts the {@link DirectoryWatch} of a change-detection strategy. */
 final class Watches {
@@ -11,12 +10,13 @@ final class Watches {
   }
 
   /**
-   * Starts following a directory's changes.
+   * Starts following a directory's changes. {@code dirsync} and {@code ad-notification} share
+   * one watch: DirSync gives the changes and the resumable cookie, the notification control
+   * only wakes it at once instead of at its next safety run.
    *
    * @param strategy the strategy
    * @param connections opens the watch's own connections
    * @param settings the settings
-   * @param dse the server's root DSE
    * @param resumeFrom the last committed checkpoint, or {@code null} to start from now
    * @param mapper turns entries into change records
    * @param feed where changes go
@@ -24,9 +24,22 @@ final class Watches {
    * @return the running watch
    */
   static DirectoryWatch start(ChangeDetectionStrategy strategy, LdapConnections connections,
-      LdapSettings settings, RootDse dse, Checkpoint resumeFrom, EntryMapper mapper,
-      ChangeFeed feed, System.Logger logger) {
-    throw new ConnectorException(Reason.UNSUPPORTED, "Change detection with " + strategy.id()
-        + " is not available in this version of the plugin");
+      LdapSettings settings, Checkpoint resumeFrom, EntryMapper mapper, ChangeFeed feed,
+      System.Logger logger) {
+    Duration interval = Duration.ofSeconds(settings.pollIntervalSeconds());
+    DirectoryWatch watch = switch (strategy) {
+      case AD_NOTIFICATION, DIRSYNC ->
+          new AdChangeWatch(connections, settings, resumeFrom, mapper, feed, logger);
+      case CONTENT_SYNC ->
+          new ContentSyncWatch(connections, settings, resumeFrom, mapper, feed, logger);
+      case PERSISTENT_SEARCH ->
+          new PersistentSearchWatch(connections, settings, resumeFrom, mapper, feed, logger);
+      case CHANGELOG ->
+          new ChangelogWatch(connections, settings, resumeFrom, mapper, feed, logger, interval);
+      case POLL -> new PollWatch(connections, settings, resumeFrom, mapper, feed, logger,
+          interval);
+    };
+    watch.start();
+    return watch;
   }
 }

@@ -196,13 +196,12 @@ class AdChangeWatchTest {
   void failedSinkBatchStopsTheFeed() throws Exception {
     RecordingSink failing = new RecordingSink();
     watch(failing, null);
-    IllegalStateException storeDown = new IllegalStateException("store is down");
-    failing.failFromNowOn(storeDown);
+    failing.failFromNowOn();
 
     DN first = createUser("refused");
     failing.awaitRecord(upsertOf(guid(first)), A_FEW_SECONDS);
     assertTrue(feedFailed.await(A_FEW_SECONDS.toMillis(), TimeUnit.MILLISECONDS));
-    assertEquals(List.of(storeDown), feedFailures);
+    assertEquals(1, feedFailures.size(), feedFailures::toString);
     int batchesAtFailure = failing.batches().size();
 
     // A healthy watch on the same directory sees the next change; the failed one must not.
@@ -213,8 +212,7 @@ class AdChangeWatchTest {
 
     assertEquals(batchesAtFailure, failing.batches().size());
     assertFalse(failing.batches().get(batchesAtFailure - 1).committed());
-    assertSame(storeDown, feedFailures.get(0));
-    assertEquals(1, feedFailures.size());
+    assertEquals(1, feedFailures.size(), "the failure is reported once");
   }
 
   /**

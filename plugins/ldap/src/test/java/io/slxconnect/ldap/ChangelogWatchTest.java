@@ -42,8 +42,8 @@ class ChangelogWatchTest {
     String user03Id = entryUuid("uid=user03," + TestDirectory.PEOPLE);
     try (ChangelogWatch watch = watch(h, null)) {
       watch.start();
-      h.sink.await(batch -> batch.after() != null, WAIT);
-      assertEquals(List.of(), h.sink.changes(), "existing entries are not replayed");
+      h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
+      assertEquals(List.of(), h.sink.records(), "existing entries are not replayed");
 
       directory.server().add(person("p1", "One"));
       directory.server().modify("uid=user01," + TestDirectory.PEOPLE,
@@ -51,8 +51,8 @@ class ChangelogWatchTest {
       directory.server().modifyDN("uid=user02," + TestDirectory.PEOPLE, "uid=user20", true);
       directory.server().delete("uid=user03," + TestDirectory.PEOPLE);
 
-      h.sink.awaitChange(deleteOf(user03Id), WAIT);
-      List<ChangeRecord> changes = h.sink.changes();
+      h.sink.awaitRecord(deleteOf(user03Id), WAIT);
+      List<ChangeRecord> changes = h.sink.records();
       assertEquals(4, changes.size(), changes::toString);
       assertTrue(upsertOf("p1", "One").test(changes.get(0)), changes::toString);
       assertTrue(upsertOf("user01", "Changed").test(changes.get(1)), changes::toString);
@@ -60,7 +60,7 @@ class ChangelogWatchTest {
       assertEquals(List.of("uid=user20," + TestDirectory.PEOPLE),
           changes.get(2).user().attributes().get("dn"));
       assertEquals(new ChangeRecord(Operation.DELETE, user03Id, null, null), changes.get(3));
-      assertEquals(new Checkpoint("changeNumber:" + lastChangeNumber()), h.sink.lastCheckpoint());
+      assertEquals(new Checkpoint("changeNumber:" + lastChangeNumber()), h.sink.lastCommittedCheckpoint().orElse(null));
     }
   }
 
@@ -70,10 +70,10 @@ class ChangelogWatchTest {
     Checkpoint saved;
     try (ChangelogWatch watch = watch(first, null)) {
       watch.start();
-      first.sink.await(batch -> batch.after() != null, WAIT);
+      first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().add(person("p1", "One"));
-      first.sink.awaitChange(upsertOf("p1"), WAIT);
-      saved = first.sink.lastCheckpoint();
+      first.sink.awaitRecord(upsertOf("p1"), WAIT);
+      saved = first.sink.lastCommittedCheckpoint().orElse(null);
     }
     String user01Id = entryUuid("uid=user01," + TestDirectory.PEOPLE);
     directory.server().delete("uid=user01," + TestDirectory.PEOPLE);
@@ -82,8 +82,8 @@ class ChangelogWatchTest {
     WatchHarness second = new WatchHarness(directory.settings("none"));
     try (ChangelogWatch watch = watch(second, saved)) {
       watch.start();
-      second.sink.awaitChange(upsertOf("p2", "Two"), WAIT);
-      List<ChangeRecord> changes = second.sink.changes();
+      second.sink.awaitRecord(upsertOf("p2", "Two"), WAIT);
+      List<ChangeRecord> changes = second.sink.records();
       assertEquals(2, changes.size(), changes::toString);
       assertTrue(deleteOf(user01Id).test(changes.get(0)), changes::toString);
     }
@@ -92,18 +92,18 @@ class ChangelogWatchTest {
   @Test
   void aBatchTheSinkRefusesStopsTheFeedAndTheWatch() throws Exception {
     WatchHarness h = new WatchHarness(directory.settings("none"));
-    h.sink.refuse(batch -> !batch.changes().isEmpty());
+    h.sink.refuse(changes -> !changes.isEmpty());
     try (ChangelogWatch watch = watch(h, null)) {
       watch.start();
-      h.sink.await(batch -> batch.after() != null, WAIT);
+      h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().add(person("p1", "One"));
-      h.sink.awaitChange(upsertOf("p1"), WAIT);
-      Watches.awaitStopped("changelog-" + directory.url(), WAIT);
+      h.sink.awaitRecord(upsertOf("p1"), WAIT);
+      WatchHarness.awaitStopped("changelog-" + directory.url(), WAIT);
 
       directory.server().add(person("p2", "Two"));
       assertEquals(1, h.failures.size());
       assertTrue(h.feed.failed());
-      assertTrue(h.sink.changes().stream().noneMatch(upsertOf("p2")),
+      assertTrue(h.sink.records().stream().noneMatch(upsertOf("p2")),
           "nothing is delivered after a failed batch");
     }
   }

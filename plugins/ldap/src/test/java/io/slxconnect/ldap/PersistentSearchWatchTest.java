@@ -43,28 +43,27 @@ class PersistentSearchWatchTest {
     try (PersistentSearchWatch watch = watch(h, null);
         LDAPConnection admin = server.connect()) {
       watch.start();
-      h.sink.await(batch -> batch.after() != null, WAIT);
-      assertEquals(List.of(), h.sink.changes(), "existing entries are not replayed");
+      h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
+      assertEquals(List.of(), h.sink.records(), "existing entries are not replayed");
 
       admin.add(person("live1", "One"));
-      String id = h.sink.awaitChange(upsertOf("live1", "One"), WAIT).changes().get(0)
-          .externalId();
+      String id = h.sink.awaitRecord(upsertOf("live1", "One"), WAIT).record().externalId();
       admin.modify(dn("live1"), new Modification(ModificationType.REPLACE, "sn", "Changed"));
-      h.sink.awaitChange(upsertOf("live1", "Changed"), WAIT);
+      h.sink.awaitRecord(upsertOf("live1", "Changed"), WAIT);
       admin.modifyDN(dn("live1"), "uid=live2", true);
-      h.sink.awaitChange(upsertOf("live2").and(r -> r.externalId().equals(id)
+      h.sink.awaitRecord(upsertOf("live2").and(r -> r.externalId().equals(id)
           && r.user().attributes().get("dn").equals(List.of(dn("live2")))), WAIT);
       admin.delete(dn("live2"));
-      h.sink.awaitChange(deleteOf(id), WAIT);
+      h.sink.awaitRecord(deleteOf(id), WAIT);
 
       admin.add(person("latency", "Zero"));
-      h.sink.awaitChange(upsertOf("latency"), WAIT);
+      h.sink.awaitRecord(upsertOf("latency"), WAIT);
       List<Long> micros = new ArrayList<>();
       for (int i = 1; i <= LATENCY_SAMPLES; i++) {
         String familyName = "Sample" + i;
         long written = System.nanoTime();
         admin.modify(dn("latency"), new Modification(ModificationType.REPLACE, "sn", familyName));
-        long arrived = h.sink.awaitChange(upsertOf("latency", familyName), WAIT).arrivedNanos();
+        long arrived = h.sink.awaitRecord(upsertOf("latency", familyName), WAIT).arrivedNanos();
         micros.add((arrived - written) / 1000);
       }
       Collections.sort(micros);
@@ -82,20 +81,20 @@ class PersistentSearchWatchTest {
     try (PersistentSearchWatch watch = watch(h, null);
         LDAPConnection admin = server.connect()) {
       watch.start();
-      h.sink.await(batch -> batch.after() != null, WAIT);
+      h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       admin.add(person("restart1", "One"));
-      h.sink.awaitChange(upsertOf("restart1", "One"), WAIT);
+      h.sink.awaitRecord(upsertOf("restart1", "One"), WAIT);
 
       server.stopListening();
       admin.modify(dn("restart1"), new Modification(ModificationType.REPLACE, "sn", "Offline"));
       admin.add(person("restart2", "Two"));
       server.startListening();
 
-      h.sink.awaitChange(upsertOf("restart1", "Offline"), WAIT);
-      h.sink.awaitChange(upsertOf("restart2", "Two"), WAIT);
+      h.sink.awaitRecord(upsertOf("restart1", "Offline"), WAIT);
+      h.sink.awaitRecord(upsertOf("restart2", "Two"), WAIT);
       admin.modify(dn("restart2"), new Modification(ModificationType.REPLACE, "sn", "Live"));
-      h.sink.awaitChange(upsertOf("restart2", "Live"), WAIT);
-      assertTrue(h.sink.lastCheckpoint().value().startsWith("modifyTimestamp:"));
+      h.sink.awaitRecord(upsertOf("restart2", "Live"), WAIT);
+      assertTrue(h.sink.lastCommittedCheckpoint().orElse(null).value().startsWith("modifyTimestamp:"));
     }
   }
 
@@ -106,10 +105,10 @@ class PersistentSearchWatchTest {
     try (PersistentSearchWatch watch = watch(first, null);
         LDAPConnection admin = server.connect()) {
       watch.start();
-      first.sink.await(batch -> batch.after() != null, WAIT);
+      first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       admin.add(person("resume1", "One"));
-      first.sink.awaitChange(upsertOf("resume1"), WAIT);
-      saved = first.sink.lastCheckpoint();
+      first.sink.awaitRecord(upsertOf("resume1"), WAIT);
+      saved = first.sink.lastCommittedCheckpoint().orElse(null);
     }
     try (LDAPConnection admin = server.connect()) {
       admin.add(person("resume2", "Two"));
@@ -117,10 +116,10 @@ class PersistentSearchWatchTest {
     WatchHarness second = new WatchHarness(server.settings());
     try (PersistentSearchWatch watch = watch(second, saved)) {
       watch.start();
-      second.sink.awaitChange(upsertOf("resume2", "Two"), WAIT);
-      assertTrue(second.sink.changes().stream().allMatch(r -> r.operation() == Operation.UPSERT
+      second.sink.awaitRecord(upsertOf("resume2", "Two"), WAIT);
+      assertTrue(second.sink.records().stream().allMatch(r -> r.operation() == Operation.UPSERT
           && List.of("resume1", "resume2").contains(r.user().userName())),
-          second.sink.changes()::toString);
+          second.sink.records()::toString);
     }
   }
 

@@ -42,16 +42,16 @@ class PollWatchTest {
     Checkpoint saved;
     try (PollWatch watch = watch(first, null)) {
       watch.start();
-      first.sink.await(batch -> batch.after() != null, WAIT);
+      first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().modify("uid=user01," + TestDirectory.PEOPLE,
           new Modification(ModificationType.REPLACE, "sn", "Changed"));
       directory.server().add(person("p1", "One"));
-      first.sink.awaitChange(upsertOf("user01", "Changed"), WAIT);
-      first.sink.awaitChange(upsertOf("p1", "One"), WAIT);
-      assertEquals(Set.of("user01", "p1"), userNames(first.sink.changes()),
+      first.sink.awaitRecord(upsertOf("user01", "Changed"), WAIT);
+      first.sink.awaitRecord(upsertOf("p1", "One"), WAIT);
+      assertEquals(Set.of("user01", "p1"), userNames(first.sink.records()),
           "only the changed entries arrive, and each once");
-      assertEquals(2, first.sink.changes().size(), first.sink.changes()::toString);
-      saved = first.sink.lastCheckpoint();
+      assertEquals(2, first.sink.records().size(), first.sink.records()::toString);
+      saved = first.sink.lastCommittedCheckpoint().orElse(null);
       assertTrue(saved.value().startsWith("modifyTimestamp:"), saved.value());
     }
 
@@ -60,10 +60,10 @@ class PollWatchTest {
     WatchHarness second = new WatchHarness(directory.settings("none"));
     try (PollWatch watch = watch(second, saved)) {
       watch.start();
-      second.sink.awaitChange(upsertOf("user02", "Offline"), WAIT);
+      second.sink.awaitRecord(upsertOf("user02", "Offline"), WAIT);
       // Entries at exactly the checkpoint's time are read again: harmless repeated upserts.
-      assertTrue(Set.of("user02", "user01", "p1").containsAll(userNames(second.sink.changes())),
-          second.sink.changes()::toString);
+      assertTrue(Set.of("user02", "user01", "p1").containsAll(userNames(second.sink.records())),
+          second.sink.records()::toString);
     }
   }
 

@@ -4,6 +4,8 @@ import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ChangeSink;
 import io.slxconnect.api.Checkpoint;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A hub stand-in for watch tests: records every batch with the time it arrived and commits it
- * at once, or fails it once {@link #failFromNowOn} was called. Tests wait on its contents.
+ * A change sink that behaves as the hub's for watch tests: it records every batch with the time
+ * it arrived and commits it (later, on a Vert.x event loop, as a committed transaction would,
+ * when made with a Vert.x instance), or fails the batches a rule refuses, as a store that cannot
+ * commit them. Tests wait on its contents.
  */
 final class RecordingSink implements ChangeSink {
 
@@ -38,19 +42,57 @@ final class RecordingSink implements ChangeSink {
   record Arrival(ChangeRecord record, long arrivedNanos) {
   }
 
+  private final Vertx vertx;
   private final List<Batch> batches = new ArrayList<>();
-  private Throwable failure;
+  private Predicate<List<ChangeRecord>> refused = changes -> false;
+
+  /** A sink that commits at once, on the caller's thread. */
+  RecordingSink() {
+    this(null);
+  }
+
+  /**
+   * A sink that commits on an event loop.
+   *
+   * @param vertx the Vert.x instance
+   */
+  RecordingSink(Vertx vertx) {
+    this.vertx = vertx;
+  }
 
   @Override
-  public synchronized Future<Void> accept(List<ChangeRecord> changes, Checkpoint after) {
-    batches.add(new Batch(List.copyOf(changes), after, System.nanoTime(), failure == null));
-    notifyAll();
-    return failure == null ? Future.succeededFuture() : Future.failedFuture(failure);
+  public Future<Void> accept(List<ChangeRecord> changes, Checkpoint after) {
+    boolean commit;
+    synchronized (this) {
+      commit = !refused.test(changes);
+      batches.add(new Batch(List.copyOf(changes), after, System.nanoTime(), commit));
+      notifyAll();
+    }
+    if (vertx == null) {
+      return outcome(commit);
+    }
+    Promise<Void> done = Promise.promise();
+    vertx.runOnContext(v -> outcome(commit).onComplete(done));
+    return done.future();
+  }
+
+  private static Future<Void> outcome(boolean commit) {
+    return commit ? Future.succeededFuture()
+        : Future.failedFuture(new IllegalStateException("The store refused the batch"));
   }
 
   /** Refuses every batch from now on, as a hub whose store fails. */
-  synchronized void failFromNowOn(Throwable cause) {
-    failure = cause;
+  void failFromNowOn() {
+    refuse(changes -> true);
+  }
+
+  /**
+   * Refuses the batches whose records match, from now on.
+   *
+   * @param rule which batches fail
+   */
+  synchronized void refuse(Predicate<List<ChangeRecord>> rule) {
+    refused = rule;
   }
 
   /** {@return the batches so far} */
@@ -89,6 +131,19 @@ final class RecordingSink implements ChangeSink {
       }
       return Optional.empty();
     }, timeout, "a matching record");
+  }
+
+  /**
+   * Waits for a batch.
+   *
+   * @param condition which batch
+   * @param timeout how long at most
+   * @return the first matching batch
+   * @throws AssertionError when none arrived in time
+   */
+  Batch awaitBatch(Predicate<Batch> condition, Duration timeout) throws InterruptedException {
+    return await(() -> batches.stream().filter(condition).findFirst(), timeout,
+        "a matching batch");
   }
 
   /**

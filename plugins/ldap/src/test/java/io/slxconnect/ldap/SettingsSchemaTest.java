@@ -46,7 +46,7 @@ class SettingsSchemaTest {
     assertFalse(type.description().isBlank());
     assertEquals(Set.of(Capability.IMPORT_USERS, Capability.IMPORT_GROUPS,
         Capability.CREATE_USER, Capability.UPDATE_USER, Capability.DISABLE_USER,
-        Capability.DELETE_USER, Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP),
+        Capability.DELETE_USER, Capability.SET_PASSWORD, Capability.GROUP_MEMBERSHIP, Capability.WATCH),
         type.capabilities());
   }
 
@@ -62,7 +62,7 @@ class SettingsSchemaTest {
         "groupBaseDn", "groupFilter", "connectTimeoutSeconds", "pageSize", "changeDetection",
         "directoryType", "memberAttribute", "membership", "attributeMapping",
         "disabledAttribute", "disabledValue", "newUserContainer", "newUserObjectClasses",
-        "rdnAttribute", "upnSuffix"),
+        "rdnAttribute", "upnSuffix", "pollIntervalSeconds"),
         properties.fieldNames());
     for (String name : properties.fieldNames()) {
       assertTrue(properties.getJsonObject(name).containsKey("title"), name);

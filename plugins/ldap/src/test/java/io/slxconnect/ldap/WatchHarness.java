@@ -31,6 +31,23 @@ final class WatchHarness {
     feed = new ChangeFeed(sink, failures::add);
   }
 
+  /**
+   * Waits until no thread of a watch is alive: the watch has stopped.
+   *
+   * @param name the watch's name, as in its thread's name {@code slx-ldap-<name>}
+   * @param timeout how long at most
+   */
+  static void awaitStopped(String name, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().equals("slx-ldap-" + name))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Watch " + name + " still runs after " + timeout);
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** {@return a matcher for an upsert of the user with this uid} */
   static Predicate<ChangeRecord> upsertOf(String uid) {
     return r -> r.operation() == Operation.UPSERT && r.user().userName().equals(uid);

@@ -359,18 +359,24 @@ final class AdChangeWatch implements DirectoryWatch {
    */
   private DN namingContext(LDAPConnection connection) throws LDAPException {
     DN base = settings.userBaseDn();
-    DN best = null;
-    for (String context : RootDse.read(connection).namingContexts()) {
-      DN dn = new DN(context);
-      if (base.isDescendantOf(dn, true) && (best == null || dn.isDescendantOf(best, false))) {
-        best = dn;
-      }
-    }
-    if (best == null) {
-      throw new ConnectorException(Reason.MISCONFIGURED, "'userBaseDn' " + base
-          + " is in none of the server's naming contexts, so its changes cannot be followed");
-    }
-    return best;
+    return RootDse.read(connection).namingContextOf(base).orElseThrow(() ->
+        new ConnectorException(Reason.MISCONFIGURED, "'userBaseDn' " + base
+            + " is in none of the server's naming contexts, so its changes cannot be followed"));
+  }
+
+  /**
+   * Checks that the account may use DirSync without object security, i.e. that it has the
+   * "Replicating Directory Changes" right that makes DirSync report every change and deletion.
+   *
+   * @param connection a bound connection
+   * @param root the naming context
+   * @throws LDAPException with INSUFFICIENT_ACCESS_RIGHTS when it may not
+   */
+  static void checkReplicationRight(LDAPConnection connection, DN root) throws LDAPException {
+    SearchRequest request = new SearchRequest(root.toString(), SearchScope.SUB, NO_OBJECT,
+        "objectGUID");
+    request.addControl(new ActiveDirectoryDirSyncControl(true, 0, Integer.MAX_VALUE, null));
+    connection.search(request);
   }
 
   /**

@@ -39,6 +39,7 @@ final class ConnectionTester {
   static final String ROOT_DSE = "root DSE";
   static final String USER_BASE_DN = "user base DN";
   static final String GROUP_BASE_DN = "group base DN";
+  static final String DIRSYNC = "DirSync";
 
   private final JsonObject rawSettings;
   private final List<Step> steps = new ArrayList<>();
@@ -87,9 +88,17 @@ final class ConnectionTester {
           settings.userFilter(), "userFilter", "sampleUser", dse)) {
         return;
       }
-      if (settings.groupBaseDn() != null) {
-        checkBase(connection, GROUP_BASE_DN, settings.groupBaseDn(), SearchScope.SUB,
-            settings.groupFilter(), "groupFilter", "sampleGroup", dse);
+      if (settings.groupBaseDn() != null && !checkBase(connection, GROUP_BASE_DN,
+          settings.groupBaseDn(), SearchScope.SUB, settings.groupFilter(), "groupFilter",
+          "sampleGroup", dse)) {
+        return;
+      }
+      ChangeDetectionStrategy strategy = settings.forcedChangeDetection()
+          .orElseGet(() -> ChangeDetectionStrategy.autoSelect(
+              ChangeDetectionStrategy.supportedBy(dse)));
+      if (strategy == ChangeDetectionStrategy.AD_NOTIFICATION
+          || strategy == ChangeDetectionStrategy.DIRSYNC) {
+        checkDirSync(settings, connection, dse);
       }
     } finally {
       connection.close();
@@ -316,6 +325,31 @@ final class ConnectionTester {
 
   private static String ids(Set<ChangeDetectionStrategy> strategies) {
     return strategies.stream().map(ChangeDetectionStrategy::id).collect(Collectors.joining(", "));
+  }
+
+  /** The "DirSync" step: whether the account may follow every change and deletion. */
+  private void checkDirSync(LdapSettings settings, LDAPConnection connection, RootDse dse) {
+    currentStep = DIRSYNC;
+    try {
+      DN root = dse.namingContextOf(settings.userBaseDn()).orElse(null);
+      if (root == null) {
+        failed(DIRSYNC, "'userBaseDn' " + settings.userBaseDn() + " is in none of the server's "
+            + "naming contexts (" + String.join("; ", dse.namingContexts()) + ").");
+        return;
+      }
+      AdChangeWatch.checkReplicationRight(connection, root);
+      ok(DIRSYNC, settings.bindIdentity() + " may use DirSync on " + root
+          + ": changes and deletions are followed.");
+    } catch (LDAPException e) {
+      if (e.getResultCode() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+        failed(DIRSYNC, settings.bindIdentity() + " has no right to use DirSync (it needs "
+            + "'Replicating Directory Changes' on the domain). Without it the watch sees only "
+            + "what the account may read and can miss deletions, so leavers may keep their "
+            + "access elsewhere. Grant the right, see the LDAP connector guide.");
+      } else {
+        failed(DIRSYNC, "DirSync failed: " + LdapFailures.describe(e));
+      }
+    }
   }
 
   private void ok(String step, String detail) {

@@ -1,5 +1,6 @@
 package io.slxconnect.ldap;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -113,6 +114,25 @@ final class RootDse {
    */
   boolean supportsControl(String oid) {
     return values("supportedControl").contains(oid);
+  }
+
+  /**
+   * The naming context an entry lies in: the deepest one above it.
+   *
+   * @param dn the entry
+   * @return the naming context's DN, or empty when the entry is in none
+   * @throws LDAPException when a naming context is not a valid DN
+   */
+  Optional<DN> namingContextOf(DN dn) throws LDAPException {
+    DN best = null;
+    for (String context : namingContexts()) {
+      DN candidate = new DN(context);
+      if (dn.isDescendantOf(candidate, true)
+          && (best == null || candidate.isDescendantOf(best, false))) {
+        best = candidate;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * loop ends when it is closed or when the feed has failed: the hub then restarts the watch from
  * its last committed checkpoint.
  */
-final class WatchLoop implements AutoCloseable {
+final class WatchLoop implements DirectoryWatch {
 
   /** What a watch does with a connection. */
   @FunctionalInterface
@@ -75,7 +75,8 @@ final class WatchLoop implements AutoCloseable {
   }
 
   /** Connects and runs the work for the first time, on the loop's thread. */
-  void start() {
+  @Override
+  public void start() {
     thread.execute(this::round);
   }
 

@@ -34,10 +34,10 @@ final class Watches {
           new ContentSyncWatch(connections, settings, resumeFrom, mapper, feed, logger);
       case PERSISTENT_SEARCH ->
           new PersistentSearchWatch(connections, settings, resumeFrom, mapper, feed, logger);
-      case CHANGELOG ->
-          new ChangelogWatch(connections, settings, resumeFrom, mapper, feed, logger, interval);
-      case POLL -> new PollWatch(connections, settings, resumeFrom, mapper, feed, logger,
-          interval);
+      case CHANGELOG -> PollingWatches.changelog(connections, settings, resumeFrom, mapper, feed,
+          logger, interval);
+      case POLL -> PollingWatches.modifiedEntries(connections, settings, resumeFrom, mapper,
+          feed, logger, interval);
     };
     watch.start();
     return watch;

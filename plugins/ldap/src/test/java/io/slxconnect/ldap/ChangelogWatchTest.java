@@ -40,7 +40,7 @@ class ChangelogWatchTest {
   void addModifyRenameAndDeleteArriveInOrderWithTheDeletedEntrysStableId() throws Exception {
     WatchHarness h = new WatchHarness(directory.settings("none"));
     String user03Id = entryUuid("uid=user03," + TestDirectory.PEOPLE);
-    try (ChangelogWatch watch = watch(h, null)) {
+    try (DirectoryWatch watch = watch(h, null)) {
       watch.start();
       h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       assertEquals(List.of(), h.sink.records(), "existing entries are not replayed");
@@ -68,7 +68,7 @@ class ChangelogWatchTest {
   void resumesFromTheSavedChangeNumberWithTheChangesMadeWhileStopped() throws Exception {
     WatchHarness first = new WatchHarness(directory.settings("none"));
     Checkpoint saved;
-    try (ChangelogWatch watch = watch(first, null)) {
+    try (DirectoryWatch watch = watch(first, null)) {
       watch.start();
       first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().add(person("p1", "One"));
@@ -80,7 +80,7 @@ class ChangelogWatchTest {
     directory.server().add(person("p2", "Two"));
 
     WatchHarness second = new WatchHarness(directory.settings("none"));
-    try (ChangelogWatch watch = watch(second, saved)) {
+    try (DirectoryWatch watch = watch(second, saved)) {
       watch.start();
       second.sink.awaitRecord(upsertOf("p2", "Two"), WAIT);
       List<ChangeRecord> changes = second.sink.records();
@@ -93,7 +93,7 @@ class ChangelogWatchTest {
   void aBatchTheSinkRefusesStopsTheFeedAndTheWatch() throws Exception {
     WatchHarness h = new WatchHarness(directory.settings("none"));
     h.sink.refuse(changes -> !changes.isEmpty());
-    try (ChangelogWatch watch = watch(h, null)) {
+    try (DirectoryWatch watch = watch(h, null)) {
       watch.start();
       h.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().add(person("p1", "One"));
@@ -108,9 +108,9 @@ class ChangelogWatchTest {
     }
   }
 
-  private ChangelogWatch watch(WatchHarness h, Checkpoint checkpoint) {
-    return new ChangelogWatch(h.connections, h.settings, checkpoint, h.mapper, h.feed, h.logger,
-        INTERVAL);
+  private DirectoryWatch watch(WatchHarness h, Checkpoint checkpoint) {
+    return PollingWatches.changelog(h.connections, h.settings, checkpoint, h.mapper, h.feed,
+        h.logger, INTERVAL);
   }
 
   private String entryUuid(String dn) throws Exception {

@@ -40,7 +40,7 @@ class PollWatchTest {
       throws Exception {
     WatchHarness first = new WatchHarness(directory.settings("none"));
     Checkpoint saved;
-    try (PollWatch watch = watch(first, null)) {
+    try (DirectoryWatch watch = watch(first, null)) {
       watch.start();
       first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().modify("uid=user01," + TestDirectory.PEOPLE,
@@ -58,7 +58,7 @@ class PollWatchTest {
     directory.server().modify("uid=user02," + TestDirectory.PEOPLE,
         new Modification(ModificationType.REPLACE, "sn", "Offline"));
     WatchHarness second = new WatchHarness(directory.settings("none"));
-    try (PollWatch watch = watch(second, saved)) {
+    try (DirectoryWatch watch = watch(second, saved)) {
       watch.start();
       second.sink.awaitRecord(upsertOf("user02", "Offline"), WAIT);
       // Entries at exactly the checkpoint's time are read again: harmless repeated upserts.
@@ -67,9 +67,9 @@ class PollWatchTest {
     }
   }
 
-  private PollWatch watch(WatchHarness h, Checkpoint checkpoint) {
-    return new PollWatch(h.connections, h.settings, checkpoint, h.mapper, h.feed, h.logger,
-        INTERVAL);
+  private DirectoryWatch watch(WatchHarness h, Checkpoint checkpoint) {
+    return PollingWatches.modifiedEntries(h.connections, h.settings, checkpoint, h.mapper, h.feed,
+        h.logger, INTERVAL);
   }
 
   private static Set<String> userNames(List<ChangeRecord> changes) {

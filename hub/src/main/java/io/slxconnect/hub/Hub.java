@@ -18,6 +18,8 @@ import io.slxconnect.hub.connectors.ConnectorSettings;
 import io.slxconnect.hub.connectors.HookRoutes;
 import io.slxconnect.hub.crypto.KeyMaterial;
 import io.slxconnect.hub.crypto.SecretBox;
+import io.slxconnect.hub.demo.DemoConnector;
+import io.slxconnect.hub.demo.DemoDirectory;
 import io.slxconnect.hub.health.HealthApi;
 import io.slxconnect.hub.identity.GroupsApi;
 import io.slxconnect.hub.identity.UsersApi;
@@ -157,6 +159,13 @@ public final class Hub implements AutoCloseable {
 
     ConnectorStore connectorStore = new ConnectorStore(pool);
     ConnectorSettings connectorSettings = new ConnectorSettings(secrets);
+    if (config.demoDirectory()) {
+      DemoDirectory demo = DemoDirectory.start(config.dataDir(), config.demoDirectoryPort());
+      // Added before the connectors' stop: it closes after them, so no connector is cut off
+      // mid-change, and its last save has every change they made.
+      resources.add(0, demo);
+      new DemoConnector(plugins, connectorStore, connectorSettings, audit).ensure(demo).await();
+    }
     Targets targets = new Targets(connectorStore, plugins);
     targets.reload().await();
     ChangeRecorder recorder = new ChangeRecorder(targets);
@@ -256,7 +265,10 @@ public final class Hub implements AutoCloseable {
     return port;
   }
 
-  /** Stops the HTTP server, the connectors, Vert.x and the embedded database, in that order. */
+  /**
+   * Stops the HTTP server, the connectors, the demo directory, Vert.x and the embedded database,
+   * in that order.
+   */
   @Override
   public void close() {
     closeAll(resources);

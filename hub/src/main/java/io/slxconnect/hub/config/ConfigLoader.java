@@ -30,7 +30,7 @@ public final class ConfigLoader {
       "SLX_JWT_KEY", "SLX_JWT_ISSUER", "SLX_ACCESS_TOKEN_TTL", "SLX_SESSION_TTL",
       "SLX_MAX_BODY_BYTES", "SLX_PLUGIN_CALL_TIMEOUT", "SLX_CONNECTOR_WORKER_THREADS",
       "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL", "SLX_PROVISIONING_CONCURRENCY",
-      "SLX_PROVISIONING_RETRY_DELAY");
+      "SLX_PROVISIONING_RETRY_DELAY", "SLX_DEMO_DIRECTORY", "SLX_DEMO_DIRECTORY_PORT");
   private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
@@ -114,7 +114,9 @@ public final class ConfigLoader {
         integer("SLX_CONNECTOR_WORKER_THREADS", 4, 1, 64),
         oneOf("SLX_FORWARDED_HEADERS", "none", FORWARDED),
         integer("SLX_PROVISIONING_CONCURRENCY", 16, 1, 256),
-        duration("SLX_PROVISIONING_RETRY_DELAY", Duration.ofSeconds(2)));
+        duration("SLX_PROVISIONING_RETRY_DELAY", Duration.ofSeconds(2)),
+        bool("SLX_DEMO_DIRECTORY", false),
+        integer("SLX_DEMO_DIRECTORY_PORT", 10389, 0, 65535));
   }
 
   private static String adminUsername(String name) {
@@ -228,6 +230,20 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new ConfigException(key + " must be a whole number, not '" + raw.get() + "'");
     }
+  }
+
+  /** Only {@code true} or {@code false}: a "yes" or "1" that meant on must not silently be off. */
+  private boolean bool(String key, boolean fallback) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key + " must be true or false, not '" + raw.get()
+          + "'");
+    };
   }
 
   private Duration duration(String key, Duration fallback) {

@@ -31,6 +31,10 @@ import java.util.Optional;
  * @param provisioningConcurrency how many provisioning pushes run at once
  * @param provisioningRetryDelay the wait before a failed push is retried the first time; it
  *     doubles with each attempt up to five minutes
+ * @param demoDirectory whether the hub runs its built-in demo directory, connected as the
+ *     "Demo directory" connector; off by default, for trying the hub without a directory
+ * @param demoDirectoryPort the loopback LDAPS port of the demo directory ({@code 0}: any free
+ *     port)
  */
 public record HubConfig(
     String httpHost,
@@ -53,7 +57,9 @@ public record HubConfig(
     int connectorWorkerPoolSize,
     String forwardedHeaders,
     int provisioningConcurrency,
-    Duration provisioningRetryDelay) {
+    Duration provisioningRetryDelay,
+    boolean demoDirectory,
+    int demoDirectoryPort) {
 
   /**
    * The same settings on another database.
@@ -66,7 +72,7 @@ public record HubConfig(
         Optional.of(external), embeddedDbPort, dbPoolSize, firstAdminUsername,
         firstAdminPassword, masterKey, jwtKey, jwtIssuer, accessTokenTtl, sessionTtl,
         maxBodyBytes, pluginCallTimeout, connectorWorkerPoolSize, forwardedHeaders,
-        provisioningConcurrency, provisioningRetryDelay);
+        provisioningConcurrency, provisioningRetryDelay, demoDirectory, demoDirectoryPort);
   }
 
   /** {@return the same settings with secrets masked, for the start-up log} */
@@ -75,6 +81,6 @@ public record HubConfig(
     return "HubConfig[http=" + httpHost + ":" + httpPort + ", publicUrl=" + publicUrl
         + ", dataDir=" + dataDir + ", pluginsDir=" + pluginsDir + ", database="
         + database.map(DatabaseConfig::toString).orElse("embedded on port " + embeddedDbPort)
-        + "]";
+        + (demoDirectory ? ", demoDirectory=127.0.0.1:" + demoDirectoryPort : "") + "]";
   }
 }

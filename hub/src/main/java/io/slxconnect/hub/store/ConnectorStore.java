@@ -134,6 +134,18 @@ public final class ConnectorStore {
   }
 
   /**
+   * Forgets a connector's checkpoint, when the system it pointed into was replaced: its next
+   * watch starts from the present instead of from a position that means nothing there.
+   *
+   * @param id the connector
+   * @return whether there was one
+   */
+  public Future<Boolean> deleteCheckpoint(UUID id) {
+    return pool.preparedQuery("DELETE FROM connector_checkpoints WHERE connector_id = $1")
+        .execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
    * Stores a connector's checkpoint, inside the transaction that commits its changes.
    *
    * @param tx the transaction

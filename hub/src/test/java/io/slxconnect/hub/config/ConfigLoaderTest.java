@@ -61,6 +61,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDemoDirectoryIsOffUnlessAskedForAndItsPortIsChecked() {
+    HubConfig defaults = ConfigLoader.load(Map.of(), PLUGINS);
+    assertFalse(defaults.demoDirectory(), "never on in a production configuration by default");
+    assertEquals(10389, defaults.demoDirectoryPort());
+    HubConfig on = ConfigLoader.load(Map.of("SLX_DEMO_DIRECTORY", "TRUE",
+        "SLX_DEMO_DIRECTORY_PORT", "11636"), PLUGINS);
+    assertTrue(on.demoDirectory());
+    assertEquals(11636, on.demoDirectoryPort());
+    assertEquals("SLX_DEMO_DIRECTORY must be true or false, not 'yes'", assertThrows(
+        ConfigException.class, () -> ConfigLoader.load(Map.of("SLX_DEMO_DIRECTORY", "yes"),
+            PLUGINS)).getMessage());
+    assertEquals("SLX_DEMO_DIRECTORY_PORT must be between 0 and 65535", assertThrows(
+        ConfigException.class, () -> ConfigLoader.load(Map.of("SLX_DEMO_DIRECTORY_PORT",
+            "70000"), PLUGINS)).getMessage());
+  }
+
+  @Test
   void theEnvironmentOverridesTheConfigFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("slx.conf");
     Files.writeString(file, "SLX_HTTP_PORT=9000\nSLX_SESSION_TTL=2h\n");

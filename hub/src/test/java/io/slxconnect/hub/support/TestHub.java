@@ -60,8 +60,26 @@ public final class TestHub implements AutoCloseable {
    */
   public static TestHub start(Map<String, String> extraEnv, Path pluginsDir) {
     try {
-      Path dataDir = Files.createTempDirectory("slx-test-hub");
-      DatabaseConfig db = TestDatabase.newDatabase();
+      return startOn(Files.createTempDirectory("slx-test-hub"), TestDatabase.newDatabase(),
+          extraEnv, pluginsDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Test hub did not start", e);
+    }
+  }
+
+  /**
+   * Starts a hub on a given data directory and database, to start it again where an earlier
+   * one stopped.
+   *
+   * @param dataDir the data directory
+   * @param db the database
+   * @param extraEnv settings on top of the test defaults
+   * @param pluginsDir the plugins directory
+   * @return the running hub
+   */
+  public static TestHub startOn(Path dataDir, DatabaseConfig db, Map<String, String> extraEnv,
+      Path pluginsDir) {
+    try {
       Map<String, String> env = new HashMap<>();
       env.put("SLX_HTTP_HOST", "127.0.0.1");
       env.put("SLX_HTTP_PORT", "0");

@@ -49,7 +49,6 @@ final class PollingWatches {
    * until a full import reconciles. Choose the changelog or a push strategy where deletes matter.
    * Without a checkpoint the watch starts at the present and does not replay existing entries (the
    * import covers those).
-   */
    *
    * @param connections opens the watch's own connection
    * @param settings what to watch

@@ -25,9 +25,6 @@ final class LdapConnections {
   /** How long one LDAP operation may take before it is abandoned. */
   static final long RESPONSE_TIMEOUT_MILLIS = 60_000;
 
-  /** Connections kept by a pool: imports page on one, watches and tests use others. */
-  static final int MAX_POOL_CONNECTIONS = 4;
-
   private final LdapSettings settings;
   private final LdapTls tls;
 
@@ -104,7 +101,7 @@ final class LdapConnections {
    */
   LDAPConnectionPool openPool(String name) throws LDAPException {
     LDAPConnectionPool pool = new LDAPConnectionPool(servers(null, null), configuredBind(), 1,
-        MAX_POOL_CONNECTIONS, startTls());
+        settings.poolSize(), startTls());
     pool.setConnectionPoolName(name);
     pool.setRetryFailedOperationsDueToInvalidConnections(true);
     return pool;

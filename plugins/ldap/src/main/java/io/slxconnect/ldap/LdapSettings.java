@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param memberAttribute the group attribute that lists member DNs
  * @param membership how a group's members are found
  * @param pollIntervalSeconds how often the changelog and poll strategies look for changes
+ * @param poolSize the most connections the pool keeps
  */
 record LdapSettings(
     List<Endpoint> urls,
@@ -62,7 +63,8 @@ record LdapSettings(
     NewUsers newUsers,
     String memberAttribute,
     DirectoryType.Membership membership,
-    int pollIntervalSeconds) {
+    int pollIntervalSeconds,
+    int poolSize) {
 
   /**
    * Where and how the connector creates users.
@@ -133,7 +135,8 @@ record LdapSettings(
         newUsers(json, type, userBase),
         attributeName(json, "memberAttribute", "member"),
         membership(json, type),
-        integer(json, "pollIntervalSeconds", 5, 1, 3600));
+        integer(json, "pollIntervalSeconds", 5, 1, 3600),
+        integer(json, "poolSize", 4, 1, 32));
   }
 
   private static DirectoryType directoryType(JsonObject json) {

@@ -62,7 +62,7 @@ class SettingsSchemaTest {
         "groupBaseDn", "groupFilter", "connectTimeoutSeconds", "pageSize", "changeDetection",
         "directoryType", "memberAttribute", "membership", "attributeMapping",
         "disabledAttribute", "disabledValue", "newUserContainer", "newUserObjectClasses",
-        "rdnAttribute", "upnSuffix", "pollIntervalSeconds"),
+        "rdnAttribute", "upnSuffix", "pollIntervalSeconds", "poolSize"),
         properties.fieldNames());
     for (String name : properties.fieldNames()) {
       assertTrue(properties.getJsonObject(name).containsKey("title"), name);

@@ -145,7 +145,7 @@ export function ConnectorDetailPage() {
               <dd>{formatDateTime(c.updatedAt)}</dd>
               <ProvisioningSummary provisioning={c.provisioning} />
             </dl>
-            {c.status?.state === 'failing' && c.status.lastError && (
+            {(c.status?.state === 'failing' || c.status?.state === 'degraded') && c.status.lastError && (
               <div className="last-error" data-testid="connector-last-error">
                 <strong>Last error</strong>
                 <p>{c.status.lastError}</p>

@@ -9,6 +9,7 @@ const connectors = [
   { id: 'a', name: 'HR database', type: 'ldap', enabled: true, settings: {}, secretsSet: [], status: { state: 'running', since: '2025-01-01T10:00:00Z', lastError: null } },
   { id: 'b', name: 'Branch AD', type: 'ldap', enabled: true, settings: {}, secretsSet: [], status: { state: 'failing', since: '2025-01-01T10:00:00Z', lastError: 'Invalid credentials' } },
   { id: 'c', name: 'Old LDAP', type: 'ldap', enabled: false, settings: {}, secretsSet: [], status: { state: 'stopped', since: '2025-01-01T10:00:00Z', lastError: null } },
+  { id: 'd', name: 'Remote DC', type: 'ldap', enabled: true, settings: {}, secretsSet: [], status: { state: 'degraded', since: '2025-01-01T10:00:00Z', lastError: 'server down (81); reconnecting' } },
 ];
 
 function rowOf(name: string) {
@@ -27,6 +28,9 @@ describe('Connectors list', () => {
     expect(within(rowOf('Branch AD')).getByTestId('connector-status')).toHaveClass('badge-danger');
     expect(within(rowOf('Old LDAP')).getByTestId('connector-status')).toHaveClass('badge-neutral');
     expect(within(rowOf('Branch AD')).getByTestId('connector-last-error')).toHaveTextContent('Invalid credentials');
+    expect(within(rowOf('Remote DC')).getByTestId('connector-status')).toHaveClass('badge-warning');
+    expect(within(rowOf('Remote DC')).getByTestId('connector-status')).toHaveTextContent('Reconnecting');
+    expect(within(rowOf('Remote DC')).getByTestId('connector-last-error')).toHaveTextContent('server down (81); reconnecting');
     expect(await within(rowOf('HR database')).findByText('Active Directory / LDAP')).toBeInTheDocument();
   });
 

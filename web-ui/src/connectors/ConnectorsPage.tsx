@@ -86,7 +86,7 @@ export function ConnectorsPage() {
                     </td>
                     <td>
                       <ConnectorStatusBadge status={c.status} />
-                      {c.status?.state === 'failing' && c.status.lastError && (
+                      {(c.status?.state === 'failing' || c.status?.state === 'degraded') && c.status.lastError && (
                         <div className="row-error" data-testid="connector-last-error">
                           {c.status.lastError}
                         </div>

@@ -13,7 +13,7 @@ export interface ConnectorType {
   pluginVersion?: string;
 }
 
-export type ConnectorState = 'running' | 'failing' | 'stopped';
+export type ConnectorState = 'running' | 'degraded' | 'failing' | 'stopped';
 
 export interface ConnectorStatus {
   state: ConnectorState;

@@ -71,4 +71,17 @@ public interface ConnectorContext {
    * @return an absolute URL ending without a slash
    */
   String hookUrl();
+
+  /**
+   * Reports whether the instance is connected to its system. Call it with {@code false} and the
+   * reason when a connection the instance keeps open (a watch's, say) is lost and the instance
+   * reconnects on its own, and with {@code true} once it is back. Meanwhile the hub shows the
+   * connector as {@code degraded}, with the reason, in the console, the API and
+   * {@code /health}; the instance stays running and is not restarted. Safe from any thread;
+   * repeating the same report changes nothing.
+   *
+   * @param connected whether the connection works
+   * @param reason why it does not, in words; ignored when connected
+   */
+  void reportConnection(boolean connected, String reason);
 }

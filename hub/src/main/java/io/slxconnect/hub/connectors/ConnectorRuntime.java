@@ -155,7 +155,10 @@ public final class ConnectorRuntime implements ConnectorCalls {
               }
               running.put(id, new Running(instance, context));
               retries.remove(id);
-              ConnectorState state = ConnectorState.running();
+              context.onConnectionReport((connected, reason) ->
+                  connectionReported(record, generation, connected, reason));
+              ConnectorState state = context.disconnected() == null ? ConnectorState.running()
+                  : ConnectorState.degraded(context.disconnected(), null);
               states.put(id, state);
               LOG.info("Connector {} ({}) is running{}", record.name(), id,
                   watching ? " and watching for changes" : "");
@@ -181,6 +184,25 @@ public final class ConnectorRuntime implements ConnectorCalls {
             () -> instance.watch(checkpoint.orElse(null),
                 sinks.open(record.id(), reason -> restartWatch(record, generation, reason)))))
         .map(true);
+  }
+
+  /** A running instance lost or regained its connection: {@code degraded} or {@code running}. */
+  private void connectionReported(ConnectorRecord record, long generation, boolean connected,
+      String reason) {
+    UUID id = record.id();
+    states.computeIfPresent(id, (key, current) -> {
+      if (generations.get(id) != generation || !running.containsKey(id)
+          || "failing".equals(current.state()) || "stopped".equals(current.state())) {
+        return current;
+      }
+      return connected ? ConnectorState.running() : ConnectorState.degraded(reason, current);
+    });
+    if (connected) {
+      LOG.info("Connector {} ({}) is connected again", record.name(), id);
+    } else {
+      LOG.warn("Connector {} ({}) lost its connection and reconnects: {}", record.name(), id,
+          reason);
+    }
   }
 
   /**

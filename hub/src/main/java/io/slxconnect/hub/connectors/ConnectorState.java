@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * Where a connector instance stands, as the API and health checks show it.
  *
- * @param state {@code running}, {@code failing} or {@code stopped}
+ * @param state {@code running}, {@code degraded} (running, but its connection to the system is
+ *     lost and it reconnects), {@code failing} or {@code stopped}
  * @param since when it entered that state
- * @param lastError what went wrong, for {@code failing}
+ * @param lastError what went wrong, for {@code failing} and {@code degraded}
  */
 public record ConnectorState(String state, Instant since, String lastError) {
 
@@ -17,6 +18,12 @@ public record ConnectorState(String state, Instant since, String lastError) {
 
   static ConnectorState stopped() {
     return new ConnectorState("stopped", Instant.now(), null);
+  }
+
+  static ConnectorState degraded(String reason, ConnectorState previous) {
+    Instant since = previous != null && "degraded".equals(previous.state()) ? previous.since()
+        : Instant.now();
+    return new ConnectorState("degraded", since, reason);
   }
 
   static ConnectorState failing(String error, ConnectorState previous) {

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** What the hub gives one connector instance; closed with it. */
 final class HubConnectorContext implements ConnectorContext, AutoCloseable {
@@ -22,6 +23,9 @@ final class HubConnectorContext implements ConnectorContext, AutoCloseable {
   private final ConnectorStore store;
   private final String hookUrl;
   private volatile Handler<HttpServerRequest> hookHandler;
+  /** The last report: {@code null} while connected, else why not. */
+  private volatile String disconnected;
+  private volatile BiConsumer<Boolean, String> connectionListener = (connected, reason) -> { };
 
   HubConnectorContext(Vertx vertx, UUID id, JsonObject settings, int workerThreads,
       ConnectorStore store, String publicUrl) {
@@ -74,6 +78,31 @@ final class HubConnectorContext implements ConnectorContext, AutoCloseable {
   @Override
   public String hookUrl() {
     return hookUrl;
+  }
+
+  @Override
+  public void reportConnection(boolean connected, String reason) {
+    String now = connected ? null : reason == null || reason.isBlank()
+        ? "The connection was lost" : reason;
+    if (!java.util.Objects.equals(now, disconnected)) {
+      disconnected = now;
+      connectionListener.accept(connected, now);
+    }
+  }
+
+  /**
+   * Follows the instance's connection reports; the runtime listens only to the running
+   * instance's context.
+   *
+   * @param listener told of each change
+   */
+  void onConnectionReport(BiConsumer<Boolean, String> listener) {
+    connectionListener = listener;
+  }
+
+  /** {@return why the instance last said it is not connected, or {@code null}} */
+  String disconnected() {
+    return disconnected;
   }
 
   Handler<HttpServerRequest> hookHandler() {

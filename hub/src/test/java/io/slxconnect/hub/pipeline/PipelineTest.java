@@ -384,7 +384,30 @@ class PipelineTest {
         .getJsonObject("status").getString("state")));
   }
 
+  @Test
+  void aWatchThatLostItsConnectionShowsTheConnectorDegradedUntilItIsBack() {
+    String prefix = unique();
+    MemoryDirectory hr = MemoryDirectory.named(prefix + "hr");
+    String id = connector(prefix + "hr", source("userName"));
+
+    hr.connection(false, "server down (81); reconnecting");
+    await().until(() -> "degraded".equals(status(id).getString("state")));
+    assertEquals("server down (81); reconnecting", status(id).getString("lastError"));
+    JsonObject check = admin.get("/health").json().getJsonArray("checks").stream()
+        .map(c -> (JsonObject) c).filter(c -> c.getString("name").equals("connector:" + prefix
+            + "hr")).findFirst().orElseThrow();
+    assertEquals("degraded", check.getString("status"));
+    assertFalse(check.encode().contains("server down"), "health names states only");
+
+    hr.connection(true, null);
+    await().until(() -> "running".equals(status(id).getString("state")));
+  }
+
   // Helpers.
+
+  private static JsonObject status(String connectorId) {
+    return admin.get("/api/v1/connectors/" + connectorId).json().getJsonObject("status");
+  }
 
   private static int burstUsers() {
     return admin.get("/api/v1/users?q=burst-&limit=100").json().getJsonArray("items").size();

@@ -176,6 +176,7 @@ public class MemoryConnectorType implements ConnectorType {
         owner.runOnContext(v -> generate(sink, from, burst));
         return Future.succeededFuture();
       }
+      directory.onConnection(context::reportConnection);
       directory.watch(sink, batch -> owner.runOnContext(v ->
           sink.accept(batch, directory.nextCheckpoint())));
       return Future.succeededFuture();

@@ -160,6 +160,7 @@ final class AdChangeWatch implements DirectoryWatch {
         if (!stopping()) {
           logger.log(Level.WARNING, "Active Directory change watch: {0}; reconnecting and "
               + "catching up with DirSync", LdapFailures.describe(e));
+          feed.connectionLost(LdapFailures.describe(e) + "; reconnecting");
         }
       } catch (InterruptedException e) {
         return;
@@ -167,6 +168,7 @@ final class AdChangeWatch implements DirectoryWatch {
         // A mapping or settings problem: retried after a delay, since the entry or the server
         // may be fixed meanwhile, and logged each time so that it is seen.
         logger.log(Level.ERROR, "Active Directory change watch failed; retrying", e);
+        feed.connectionLost(LdapFailures.rootCause(e) + "; retrying");
       }
       if (stopping() || !awaitReconnect()) {
         return;
@@ -193,6 +195,7 @@ final class AdChangeWatch implements DirectoryWatch {
           sync(connection, root);
         }
         backoff.reset();
+        feed.connected();
         logger.log(Level.INFO, "Following Active Directory changes below {0} on {1}:{2} "
             + "(change notification and DirSync)", root, connection.getConnectedAddress(),
             String.valueOf(connection.getConnectedPort()));

@@ -5,6 +5,7 @@ import io.slxconnect.api.ChangeSink;
 import io.slxconnect.api.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,7 @@ final class ChangeFeed {
 
   private final ChangeSink sink;
   private final Consumer<Throwable> onFailure;
+  private final BiConsumer<Boolean, String> connection;
   private List<ChangeRecord> waiting = new ArrayList<>();
   private Checkpoint waitingCheckpoint;
   private Checkpoint committed;
@@ -33,10 +35,28 @@ final class ChangeFeed {
    *
    * @param sink where batches go
    * @param onFailure told once when a batch was not committed; the feed delivers nothing after
+   * @param connection told whether the watch is connected, with the reason when it is not
+   *     (the hub's {@code ConnectorContext.reportConnection})
    */
-  ChangeFeed(ChangeSink sink, Consumer<Throwable> onFailure) {
+  ChangeFeed(ChangeSink sink, Consumer<Throwable> onFailure,
+      BiConsumer<Boolean, String> connection) {
     this.sink = sink;
     this.onFailure = onFailure;
+    this.connection = connection;
+  }
+
+  /**
+   * Tells the hub the watch lost its connection and reconnects by itself.
+   *
+   * @param reason what happened, in words
+   */
+  void connectionLost(String reason) {
+    connection.accept(false, reason);
+  }
+
+  /** Tells the hub the watch is connected and following changes (again). */
+  void connected() {
+    connection.accept(true, null);
   }
 
   /**

@@ -311,6 +311,7 @@ final class ContentSyncWatch implements DirectoryWatch {
     logger.log(Level.WARNING, "Content synchronization below {0} lost its connection ({1}); "
         + "resuming in {2} ms from the last committed position", base,
         LdapFailures.describe(cause), String.valueOf(delay.toMillis()));
+    feed.connectionLost(LdapFailures.describe(cause) + "; reconnecting");
     thread.schedule(() -> attempt(this::connect), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -374,6 +375,7 @@ final class ContentSyncWatch implements DirectoryWatch {
   private void caughtUp() {
     knownCoversResume = true;
     backoff.reset();
+    feed.connected();
     if (established.complete(null)) {
       logger.log(Level.INFO, "Following changes below {0} with RFC 4533 content "
           + "synchronization", base);

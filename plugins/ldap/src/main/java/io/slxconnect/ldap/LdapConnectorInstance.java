@@ -228,7 +228,7 @@ final class LdapConnectorInstance implements ConnectorInstance {
         if (failed != null) {
           failed.close();
         }
-      });
+      }, context::reportConnection);
       DirectoryWatch started = Watches.start(strategy, current.connections(),
           current.settings(), resumeFrom, new DirectoryEntries(current.settings(),
               current.pool(), current.groupReader()), feed, context.logger());

@@ -120,6 +120,7 @@ final class WatchLoop implements DirectoryWatch {
       }
       work.run(connection);
       backoff.reset();
+      feed.connected();
       if (interval != null) {
         thread.schedule(this::round, interval.toMillis(), TimeUnit.MILLISECONDS);
       }
@@ -141,6 +142,7 @@ final class WatchLoop implements DirectoryWatch {
     Duration delay = backoff.nextDelay();
     logger.log(Level.WARNING, "LDAP watch {0}: {1}; reconnecting in {2} ms", name, why,
         String.valueOf(delay.toMillis()));
+    feed.connectionLost(why + "; reconnecting");
     thread.schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 

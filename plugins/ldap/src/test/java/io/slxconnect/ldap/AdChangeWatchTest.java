@@ -2,7 +2,6 @@ package io.slxconnect.ldap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -47,6 +46,8 @@ class AdChangeWatchTest {
   private final List<AdChangeWatch> watches = new ArrayList<>();
   private final List<Throwable> feedFailures = new CopyOnWriteArrayList<>();
   private final CountDownLatch feedFailed = new CountDownLatch(1);
+  /** What the watches told the hub of their connection: "connected", or "lost: " and why. */
+  private final List<String> connectionReports = new CopyOnWriteArrayList<>();
   private DN ou;
   private LdapSettings settings;
 
@@ -190,6 +191,10 @@ class AdChangeWatchTest {
     sink.awaitRecord(upsertOf(id).and(r -> "After the outage".equals(r.user().department())),
         A_FEW_SECONDS);
     assertTrue(feedFailures.isEmpty(), feedFailures::toString);
+    assertTrue(connectionReports.stream().anyMatch(r -> r.startsWith("lost: ")),
+        connectionReports::toString);
+    assertEquals("connected", connectionReports.get(connectionReports.size() - 1),
+        "the hub is told the watch is back");
   }
 
   @Test
@@ -224,7 +229,8 @@ class AdChangeWatchTest {
     LdapConnections connections =
         new LdapConnections(settings, LdapTls.create(settings.trustedCertificates()));
     AdChangeWatch watch = new AdChangeWatch(connections, settings, resumeFrom,
-        new UserEntries(settings), new ChangeFeed(sink, this::feedFailed), LOGGER);
+        new UserEntries(settings), new ChangeFeed(sink, this::feedFailed,
+            (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why)), LOGGER);
     watches.add(watch);
     watch.start();
     if (resumeFrom == null) {

@@ -49,6 +49,8 @@ class ContentSyncWatchTest {
   private LdapSettings settings;
   private final List<ContentSyncWatch> watches = new ArrayList<>();
   private final List<Throwable> feedFailures = new CopyOnWriteArrayList<>();
+  /** What the watches told the hub of their connection: "connected", or "lost: " and why. */
+  private final List<String> connectionReports = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startVertx() {
@@ -208,6 +210,10 @@ class ContentSyncWatchTest {
 
     modify("user01", "cn", "Live Again");
     awaitChange(sink, c -> c.user() != null && "Live Again".equals(c.user().displayName()));
+    assertTrue(connectionReports.stream().anyMatch(r -> r.startsWith("lost: ")),
+        connectionReports::toString);
+    assertEquals("connected", connectionReports.get(connectionReports.size() - 1),
+        "the hub is told the watch is back");
   }
 
   @Test
@@ -240,7 +246,8 @@ class ContentSyncWatchTest {
   }
 
   private ContentSyncWatch watch(RecordingSink sink, Checkpoint from) throws Exception {
-    ChangeFeed feed = new ChangeFeed(sink, feedFailures::add);
+    ChangeFeed feed = new ChangeFeed(sink, feedFailures::add,
+        (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why));
     ContentSyncWatch watch = new ContentSyncWatch(new LdapConnections(settings, null), settings,
         from, new UserEntries(settings), feed, System.getLogger("ContentSyncWatchTest"));
     watches.add(watch);

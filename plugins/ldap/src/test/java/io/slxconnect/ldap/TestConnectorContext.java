@@ -20,6 +20,10 @@ final class TestConnectorContext implements ConnectorContext {
   private final String instanceId = "test-" + UUID.randomUUID();
   private final WorkerExecutor executor;
 
+  /** The connection reports the instance made: "connected", or "lost: " and the reason. */
+  final java.util.List<String> connectionReports =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   TestConnectorContext(Vertx vertx, JsonObject settings) {
     this.vertx = vertx;
     this.settings = settings.copy();
@@ -80,5 +84,10 @@ final class TestConnectorContext implements ConnectorContext {
   @Override
   public String hookUrl() {
     return "http://127.0.0.1/hooks/" + instanceId;
+  }
+
+  @Override
+  public void reportConnection(boolean connected, String reason) {
+    connectionReports.add(connected ? "connected" : "lost: " + reason);
   }
 }

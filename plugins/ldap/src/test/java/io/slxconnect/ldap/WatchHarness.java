@@ -16,6 +16,8 @@ final class WatchHarness {
   final EntryMapper mapper;
   final RecordingSink sink = new RecordingSink();
   final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  /** What the watch told the hub of its connection: "connected", or "lost: " and why. */
+  final List<String> connectionReports = new CopyOnWriteArrayList<>();
   final ChangeFeed feed;
   final Logger logger = System.getLogger("io.slxconnect.ldap.test.watch");
 
@@ -28,7 +30,8 @@ final class WatchHarness {
     settings = LdapSettings.from(json);
     connections = new LdapConnections(settings, null);
     mapper = new UserEntries(settings);
-    feed = new ChangeFeed(sink, failures::add);
+    feed = new ChangeFeed(sink, failures::add,
+        (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why));
   }
 
   /**

@@ -32,6 +32,7 @@ public final class MemoryDirectory {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile ConnectorException.Reason failureReason;
   private volatile Consumer<List<ChangeRecord>> watcher;
+  private volatile java.util.function.BiConsumer<Boolean, String> connection = (up, why) -> { };
   private final AtomicInteger sequence = new AtomicInteger();
 
   /**
@@ -218,6 +219,25 @@ public final class MemoryDirectory {
    */
   public void watch(ChangeSink sink, Consumer<List<ChangeRecord>> deliver) {
     watcher = sink == null ? null : deliver;
+  }
+
+  /**
+   * Called by the plugin's watch: where connection losses of this directory are reported.
+   *
+   * @param reports the connector context's report
+   */
+  public void onConnection(java.util.function.BiConsumer<Boolean, String> reports) {
+    connection = reports;
+  }
+
+  /**
+   * Makes the watching connector report that it lost, or regained, its connection.
+   *
+   * @param up whether the connection works
+   * @param reason why not
+   */
+  public void connection(boolean up, String reason) {
+    connection.accept(up, reason);
   }
 
   /** @return the next checkpoint value */

@@ -4,9 +4,14 @@ import io.slxconnect.hub.Hub;
 import io.slxconnect.hub.config.ConfigLoader;
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.TestPlugins;
+import io.slxconnect.testdirectories.ExampleDirectory;
+import io.slxconnect.testdirectories.SlapdServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +21,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Imports a generated directory of users from OpenLDAP (its own process) through the LDAP
- * plugin into a hub on its embedded PostgreSQL, then times list and search at that size.
+ * Imports a generated directory of users from OpenLDAP (its own process, bulk-loaded by
+ * slapadd: a production LDAP server, whose simple paged results cost the same on every page)
+ * through the LDAP plugin into a hub on its embedded PostgreSQL, then times list and search at
+ * that size.
  * Run it with a bounded heap ({@code -Xmx512m}, as the {@code bench} Maven profile does); it
  * prints one JSON document.
  */
@@ -39,7 +46,9 @@ public final class ImportBenchmark {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path work = Files.createTempDirectory("slx-bench");
     long loadStart = System.nanoTime();
-    Slapd ldap = Slapd.start(users, work.resolve("slapd"));
+    Path ldif = work.resolve("users.ldif");
+    writeLdif(ldif, users);
+    SlapdServer ldap = SlapdServer.start(ldif);
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     AtomicLong peakHeap = new AtomicLong();
     Thread sampler = sampleHeap(peakHeap);
@@ -87,14 +96,40 @@ public final class ImportBenchmark {
     return TestPlugins.pluginsDirectory(Files.createDirectories(work.resolve("plugins")));
   }
 
-  private static String ldapConnector(ApiClient api, Slapd ldap) throws Exception {
+  /**
+   * Writes the population as LDIF: the tree every test directory has, and the users below it,
+   * with some attributes shared by many (family names, departments) for the searches to find.
+   */
+  private static void writeLdif(Path ldif, int users) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(ldif, StandardCharsets.UTF_8)) {
+      out.write(ExampleDirectory.BASE_LDIF);
+      for (int i = 1; i <= users; i++) {
+        String uid = String.format("user%06d", i);
+        out.write("dn: uid=" + uid + "," + ExampleDirectory.PEOPLE + "\n"
+            + "objectClass: inetOrgPerson\n"
+            + "uid: " + uid + "\n"
+            + "cn: Given" + i + " Family" + (i % 1000) + "\n"
+            + "givenName: Given" + i + "\n"
+            + "sn: Family" + (i % 1000) + "\n"
+            + "mail: " + uid + "@example.com\n"
+            + "employeeNumber: " + i + "\n"
+            + "departmentNumber: D" + (i % 40) + "\n\n");
+      }
+    }
+  }
+
+  private static String ldapConnector(ApiClient api, SlapdServer ldap) throws Exception {
     var created = api.post("/api/v1/connectors", new JsonObject().put("name", "Benchmark LDAP")
         .put("type", "ldap").put("settings", new JsonObject()
             .put("urls", new JsonArray().add(ldap.url()))
             .put("security", "none").put("allowPlaintext", true)
-            .put("bindDn", Slapd.ROOT_DN).put("bindPassword", ldap.password())
-            .put("userBaseDn", "ou=people," + Slapd.BASE_DN)
-            .put("pageSize", 1000)));
+            .put("bindDn", SlapdServer.ROOT_DN).put("bindPassword", ldap.rootPassword())
+            .put("userBaseDn", ExampleDirectory.PEOPLE)
+            .put("pageSize", 1000)
+            // The test slapd offers RFC 4533 content sync, which auto would pick; its first
+            // refresh sends every user through the pipeline again, during the latency and
+            // propagation measurements. Polling only reads what changed.
+            .put("changeDetection", "poll")));
     if (created.status() != 201) {
       throw new IllegalStateException("Connector not created: " + created.body());
     }

@@ -18,6 +18,7 @@ import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Password;
+import io.slxconnect.testdirectories.SambaDc;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -54,7 +55,7 @@ class ActiveDirectoryTest {
   @BeforeEach
   void startInstance() throws Exception {
     ou = DC.newOu("ad");
-    instance = start(DC.settings(ou).put("groupBaseDn", ou.toString()));
+    instance = start(Directories.settings(DC, ou).put("groupBaseDn", ou.toString()));
   }
 
   @AfterEach
@@ -162,7 +163,7 @@ class ActiveDirectoryTest {
   void theConnectionTestSaysWhenTheAccountMayNotUseDirSync() throws Exception {
     await(instance.createUser(user("reader", "Plain Reader"), new Password(PASSWORD
         .toCharArray())));
-    JsonObject settings = DC.settings(ou).put("bindDn", "reader@example.test")
+    JsonObject settings = Directories.settings(DC, ou).put("bindDn", "reader@example.test")
         .put("bindPassword", PASSWORD);
 
     ConnectionReport report = await(new LdapConnectorType()

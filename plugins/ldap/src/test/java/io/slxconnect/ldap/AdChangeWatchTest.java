@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.RDN;
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ChangeRecord.Operation;
 import io.slxconnect.api.Checkpoint;
+import io.slxconnect.testdirectories.SambaDc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class AdChangeWatchTest {
   @BeforeEach
   void ownOrganisationalUnit() throws Exception {
     ou = dc.newOu("AdChangeWatchTest");
-    settings = LdapSettings.from(dc.settings(ou));
+    settings = LdapSettings.from(Directories.settings(dc, ou));
   }
 
   @AfterEach

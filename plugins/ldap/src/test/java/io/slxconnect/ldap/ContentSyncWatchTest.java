@@ -18,6 +18,8 @@ import com.unboundid.ldap.sdk.RDN;
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.ChangeRecord.Operation;
 import io.slxconnect.api.Checkpoint;
+import io.slxconnect.testdirectories.ExampleDirectory;
+import io.slxconnect.testdirectories.SlapdServer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,9 +66,9 @@ class ContentSyncWatchTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = SlapdServer.start(SlapdServer.BASE_LDIF + usersLdif(3));
+    server = SlapdServer.start(ExampleDirectory.BASE_LDIF + usersLdif(3));
     writer = server.connect();
-    settings = LdapSettings.from(server.settings());
+    settings = LdapSettings.from(Directories.settings(server));
   }
 
   @AfterEach
@@ -173,7 +175,7 @@ class ContentSyncWatchTest {
     // The listing includes ou=People itself: not a user, so reported as a deletion the hub
     // ignores (it knows no such id).
     Set<String> expected = Set.of("UPSERT " + entryUuid("user01"), "UPSERT " + entryUuid("user02"),
-        "UPSERT " + entryUuid("user03"), "DELETE " + writer.getEntry(SlapdServer.PEOPLE,
+        "UPSERT " + entryUuid("user03"), "DELETE " + writer.getEntry(ExampleDirectory.PEOPLE,
             "entryUUID").getAttributeValue("entryUUID"));
     await().atMost(PATIENCE).until(() -> sink.records().size() >= expected.size());
     assertEquals(expected, sink.records().stream().map(c -> c.operation() + " " + c.externalId())
@@ -235,13 +237,13 @@ class ContentSyncWatchTest {
 
   @Test
   void oneSearchCoversUserAndGroupBasesFromTheirCommonAncestor() throws LDAPException {
-    LdapSettings both = LdapSettings.from(server.settings()
-        .put("groupBaseDn", "ou=Groups,ou=Org," + SlapdServer.SUFFIX)
-        .put("userBaseDn", "ou=People,ou=Org," + SlapdServer.SUFFIX));
+    LdapSettings both = LdapSettings.from(Directories.settings(server)
+        .put("groupBaseDn", "ou=Groups,ou=Org," + ExampleDirectory.SUFFIX)
+        .put("userBaseDn", "ou=People,ou=Org," + ExampleDirectory.SUFFIX));
 
-    assertEquals("ou=org," + SlapdServer.SUFFIX,
+    assertEquals("ou=org," + ExampleDirectory.SUFFIX,
         ContentSyncWatch.searchBase(both).toNormalizedString());
-    assertEquals(new DN(SlapdServer.PEOPLE).toNormalizedString(),
+    assertEquals(new DN(ExampleDirectory.PEOPLE).toNormalizedString(),
         ContentSyncWatch.searchBase(settings).toNormalizedString());
   }
 
@@ -281,7 +283,7 @@ class ContentSyncWatchTest {
 
   private static DN userDn(String uid) {
     try {
-      return new DN(new RDN("uid", uid), new DN(SlapdServer.PEOPLE));
+      return new DN(new RDN("uid", uid), new DN(ExampleDirectory.PEOPLE));
     } catch (LDAPException e) {
       throw new IllegalArgumentException(e);
     }

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.slxconnect.api.ChangeRecord.Operation;
 import io.slxconnect.api.Checkpoint;
+import io.slxconnect.testdirectories.ApacheDsServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ class PersistentSearchWatchTest {
 
   @Test
   void addModifyRenameAndDeleteArriveAsTheyHappen() throws Exception {
-    WatchHarness h = new WatchHarness(server.settings());
+    WatchHarness h = new WatchHarness(Directories.settings(server));
     try (PersistentSearchWatch watch = watch(h, null);
         LDAPConnection admin = server.connect()) {
       watch.start();
@@ -77,7 +78,7 @@ class PersistentSearchWatchTest {
 
   @Test
   void reconnectsAfterTheServerRestartsAndCatchesUpWhatChangedMeanwhile() throws Exception {
-    WatchHarness h = new WatchHarness(server.settings());
+    WatchHarness h = new WatchHarness(Directories.settings(server));
     try (PersistentSearchWatch watch = watch(h, null);
         LDAPConnection admin = server.connect()) {
       watch.start();
@@ -104,7 +105,7 @@ class PersistentSearchWatchTest {
 
   @Test
   void startsFromACheckpointByCatchingUpWhatChangedWhileStopped() throws Exception {
-    WatchHarness first = new WatchHarness(server.settings());
+    WatchHarness first = new WatchHarness(Directories.settings(server));
     Checkpoint saved;
     try (PersistentSearchWatch watch = watch(first, null);
         LDAPConnection admin = server.connect()) {
@@ -117,7 +118,7 @@ class PersistentSearchWatchTest {
     try (LDAPConnection admin = server.connect()) {
       admin.add(person("resume2", "Two"));
     }
-    WatchHarness second = new WatchHarness(server.settings());
+    WatchHarness second = new WatchHarness(Directories.settings(server));
     try (PersistentSearchWatch watch = watch(second, saved)) {
       watch.start();
       second.sink.awaitRecord(upsertOf("resume2", "Two"), WAIT);

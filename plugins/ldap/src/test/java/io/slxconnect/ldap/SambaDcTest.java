@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import io.slxconnect.api.ConnectionReport;
+import io.slxconnect.testdirectories.SambaDc;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -67,7 +68,7 @@ class SambaDcTest {
   void pluginConnectionTestPassesWithHostNameVerificationOn() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      JsonObject settings = DC.settings(DC.newOu("SambaDcTest"));
+      JsonObject settings = Directories.settings(DC, DC.newOu("SambaDcTest"));
       ConnectionReport report = await(new LdapConnectorType()
           .create(new TestConnectorContext(vertx, settings)).test());
 

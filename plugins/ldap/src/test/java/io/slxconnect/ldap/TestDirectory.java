@@ -4,6 +4,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
+import io.slxconnect.testdirectories.ExampleDirectory;
+import io.slxconnect.testdirectories.TestCertificate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
@@ -14,8 +16,9 @@ import java.net.InetAddress;
  */
 final class TestDirectory implements AutoCloseable {
 
-  static final String BASE = "dc=example,dc=com";
-  static final String PEOPLE = "ou=People,dc=example,dc=com";
+  // The same tree as the real servers (slapd, ApacheDS), so tests can share DNs with them.
+  static final String BASE = ExampleDirectory.SUFFIX;
+  static final String PEOPLE = ExampleDirectory.PEOPLE;
   static final String MANAGER_DN = "cn=Directory Manager";
   static final String MANAGER_PASSWORD = "Corr3ct-Horse-Battery";
 

@@ -16,6 +16,7 @@ import io.slxconnect.api.ConnectorException.Reason;
 import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Page;
+import io.slxconnect.testdirectories.TestCertificate;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -17,6 +17,7 @@ import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Password;
+import io.slxconnect.testdirectories.TestCertificate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

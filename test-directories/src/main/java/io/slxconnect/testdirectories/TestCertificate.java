@@ -1,24 +1,32 @@
-package io.slxconnect.ldap;
+package io.slxconnect.testdirectories;
 
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
 import com.unboundid.util.ssl.cert.ManageCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** A self-signed server certificate made at test time with the SDK's ManageCertificates. */
-final class TestCertificate {
+/**
+ * A self-signed server certificate made at test time with the SDK's ManageCertificates, its key
+ * in a PKCS #12 file of its own that is deleted when the JVM exits.
+ */
+public final class TestCertificate {
 
   /** Key types: EC is quick to make; RSA is what every server can read from a PEM file. */
-  enum KeyAlgorithm {
+  public enum KeyAlgorithm {
+    /** P-256, the default. */
     EC(256, "SHA256withECDSA"),
     /** GnuTLS (Samba) cannot read the EC PKCS #8 keys Java writes, which omit the public key. */
     RSA(2048, "SHA256withRSA");
@@ -52,8 +60,8 @@ final class TestCertificate {
    * @return the certificate, with its key in a PKCS #12 file
    * @throws Exception when generation fails
    */
-  static TestCertificate create(String subject, List<String> dnsNames, List<String> ipAddresses)
-      throws Exception {
+  public static TestCertificate create(String subject, List<String> dnsNames,
+      List<String> ipAddresses) throws Exception {
     return create(subject, dnsNames, ipAddresses, 2, KeyAlgorithm.EC);
   }
 
@@ -68,8 +76,8 @@ final class TestCertificate {
    * @return the certificate, with its key in a PKCS #12 file
    * @throws Exception when generation fails
    */
-  static TestCertificate create(String subject, List<String> dnsNames, List<String> ipAddresses,
-      int daysValid, KeyAlgorithm algorithm) throws Exception {
+  public static TestCertificate create(String subject, List<String> dnsNames,
+      List<String> ipAddresses, int daysValid, KeyAlgorithm algorithm) throws Exception {
     Path dir = Files.createTempDirectory("slx-ldap-cert");
     Path file = dir.resolve("server.p12");
     List<String> args = new ArrayList<>(List.of("generate-self-signed-certificate",
@@ -90,10 +98,16 @@ final class TestCertificate {
     return new TestCertificate(file, (X509Certificate) store.getCertificate(ALIAS));
   }
 
-  /** {@return the certificate in PEM form, as an admin would paste it} */
-  String pem() throws Exception {
+  /**
+   * The certificate in PEM form, as an admin would paste it.
+   *
+   * @return one {@code -----BEGIN CERTIFICATE-----} block
+   * @throws CertificateEncodingException when the certificate cannot be encoded
+   */
+  public String pem() throws CertificateEncodingException {
     return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(certificate.getEncoded())
         + "\n-----END CERTIFICATE-----\n";
   }
 
@@ -103,25 +117,35 @@ final class TestCertificate {
    * @param file where to write it
    * @throws Exception when the export fails
    */
-  void writePrivateKeyPem(Path file) throws Exception {
+  public void writePrivateKeyPem(Path file) throws Exception {
     manageCertificates(List.of("export-private-key", "--keystore", keyStore.toString(),
         "--keystore-password", PASSWORD, "--alias", ALIAS, "--output-format", "PEM",
         "--output-file", file.toString()));
   }
 
   /** {@return the subject DN in RFC 2253 form} */
-  String subject() {
+  public String subject() {
     return certificate.getSubjectX500Principal().getName();
   }
 
-  /** {@return client-side TLS that trusts exactly this certificate} */
-  SSLUtil clientSsl() throws Exception {
-    return new SSLUtil(new com.unboundid.util.ssl.TrustStoreTrustManager(keyStore.toFile(),
-        PASSWORD.toCharArray(), "PKCS12", true));
+  /**
+   * Client-side TLS that trusts exactly this certificate (while it is valid); host names are
+   * the caller's to check.
+   *
+   * @return the SDK's TLS helper
+   */
+  public SSLUtil clientSsl() {
+    return new SSLUtil(new TrustStoreTrustManager(keyStore.toFile(), PASSWORD.toCharArray(),
+        "PKCS12", true));
   }
 
-  /** {@return server-side TLS with this certificate's key} */
-  SSLUtil serverSsl() throws Exception {
+  /**
+   * Server-side TLS presenting this certificate with its key.
+   *
+   * @return the SDK's TLS helper
+   * @throws KeyStoreException when the key cannot be read back
+   */
+  public SSLUtil serverSsl() throws KeyStoreException {
     return new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), PASSWORD.toCharArray(),
         "PKCS12", ALIAS), null);
   }

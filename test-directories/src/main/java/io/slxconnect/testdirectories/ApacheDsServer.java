@@ -1,17 +1,10 @@
-package io.slxconnect.ldap;
+package io.slxconnect.testdirectories;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.directory.api.ldap.model.entry.DefaultEntry;
 import org.apache.directory.server.core.api.DirectoryService;
 import org.apache.directory.server.core.api.partition.Partition;
@@ -21,17 +14,20 @@ import org.apache.directory.server.protocol.shared.transport.TcpTransport;
 
 /**
  * An embedded ApacheDS 2.0 on 127.0.0.1: a real server with persistent search and entry change
- * notification, holding {@code dc=example,dc=com} with {@link TestDirectory#PEOPLE} in memory.
+ * notification, holding {@link ExampleDirectory#SUFFIX} with an empty
+ * {@link ExampleDirectory#PEOPLE} in memory.
  *
  * <p>It listens on two ports: the watched one, which {@link #stopListening()} and
  * {@link #startListening()} take down and bring back on the same port (to a client that is a
  * server restart: its connection drops and the port refuses), and an admin one that stays up,
  * through which {@link #connect()} writes, also while the watched port is down.
  */
-final class ApacheDsServer implements AutoCloseable {
+public final class ApacheDsServer implements AutoCloseable {
 
-  static final String ADMIN_DN = "uid=admin,ou=system";
-  static final String ADMIN_PASSWORD = "secret";
+  /** ApacheDS's built-in administrator. */
+  public static final String ADMIN_DN = "uid=admin,ou=system";
+  /** The administrator's password: ApacheDS's default, fine on a loopback-only test server. */
+  public static final String ADMIN_PASSWORD = "secret";
 
   private final Path workingDirectory;
   private final DirectoryService service;
@@ -48,38 +44,48 @@ final class ApacheDsServer implements AutoCloseable {
     service = factory.getDirectoryService();
     service.setShutdownHookEnabled(false);
     Partition partition = factory.getPartitionFactory().createPartition(
-        service.getSchemaManager(), service.getDnFactory(), "example", TestDirectory.BASE, 1000,
+        service.getSchemaManager(), service.getDnFactory(), "example", ExampleDirectory.SUFFIX,
+        1000,
         new File(service.getInstanceLayout().getPartitionsDirectory(), "example"));
     service.addPartition(partition);
     service.getAdminSession().add(new DefaultEntry(service.getSchemaManager(),
-        TestDirectory.BASE, "objectClass: top", "objectClass: domain", "dc: example"));
+        ExampleDirectory.SUFFIX, "objectClass: top", "objectClass: domain", "dc: example"));
     service.getAdminSession().add(new DefaultEntry(service.getSchemaManager(),
-        TestDirectory.PEOPLE, "objectClass: top", "objectClass: organizationalUnit",
+        ExampleDirectory.PEOPLE, "objectClass: top", "objectClass: organizationalUnit",
         "ou: People"));
-    admin = listener(freePort());
+    admin = listener(ServerProcesses.freePort());
     admin.start();
-    watchedPort = freePort();
+    watchedPort = ServerProcesses.freePort();
     startListening();
   }
 
-  /** {@return a started server with an empty People branch} */
-  static ApacheDsServer start() throws Exception {
+  /**
+   * Starts a server.
+   *
+   * @return the server, listening on both ports, with an empty People branch
+   * @throws Exception when ApacheDS cannot start
+   */
+  public static ApacheDsServer start() throws Exception {
     return new ApacheDsServer();
   }
 
-  /** Opens the watched port (again): new connections succeed from now on. */
-  void startListening() throws Exception {
+  /**
+   * Opens the watched port (again): new connections succeed from now on.
+   *
+   * @throws Exception when the port cannot be opened
+   */
+  public void startListening() throws Exception {
     watched = listener(watchedPort);
     watched.start();
   }
 
   /** Closes the watched port and every connection made to it. */
-  void stopListening() {
+  public void stopListening() {
     watched.stop();
   }
 
   /** {@return the watched port's URL, ldap://127.0.0.1:port} */
-  String url() {
+  public String url() {
     return "ldap://127.0.0.1:" + watchedPort;
   }
 
@@ -89,29 +95,27 @@ final class ApacheDsServer implements AutoCloseable {
    * @return the connection; the caller closes it
    * @throws LDAPException when it cannot be opened
    */
-  LDAPConnection connect() throws LDAPException {
+  public LDAPConnection connect() throws LDAPException {
     return new LDAPConnection("127.0.0.1", admin.getPort(), ADMIN_DN, ADMIN_PASSWORD);
   }
 
-  /** {@return settings for a plaintext connection to the watched port, bound as admin} */
-  JsonObject settings() {
-    return new JsonObject()
-        .put("urls", new JsonArray().add(url()))
-        .put("security", "none")
-        .put("allowPlaintext", true)
-        .put("bindDn", ADMIN_DN)
-        .put("bindPassword", ADMIN_PASSWORD)
-        .put("userBaseDn", TestDirectory.PEOPLE)
-        .put("userFilter", "(objectClass=inetOrgPerson)");
-  }
-
+  /**
+   * Stops both listeners and the directory, and deletes its files.
+   *
+   * @throws IllegalStateException when ApacheDS fails to shut down
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     watched.stop();
     admin.stop();
-    service.shutdown();
-    try (Stream<Path> files = Files.walk(workingDirectory)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    try {
+      service.shutdown();
+    } catch (Exception e) {
+      // DirectoryService declares plain Exception; rethrown unchecked so that callers of
+      // close() (try-with-resources, @AfterAll) need not handle it.
+      throw new IllegalStateException("ApacheDS did not shut down", e);
+    } finally {
+      ServerProcesses.deleteTree(workingDirectory);
     }
   }
 
@@ -120,11 +124,5 @@ final class ApacheDsServer implements AutoCloseable {
     server.setDirectoryService(service);
     server.setTransports(new TcpTransport("127.0.0.1", port));
     return server;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.slxconnect.ldap;
+package io.slxconnect.testdirectories;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
@@ -8,9 +8,10 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,18 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A real Samba Active Directory domain controller on loopback, shared by all tests of one JVM:
@@ -42,20 +43,25 @@ import java.util.stream.Stream;
  * The template holds a random administrator password and a certificate issued for
  * {@code localhost} and {@code 127.0.0.1} (instead of the one Samba would generate for
  * {@code DC1.example.test}, a name that does not resolve here), so tests connect to
- * {@code ldaps://localhost:636} with host-name verification on and the certificate trusted
- * explicitly through the plugin's {@code trustedCertificate} setting.
+ * {@code ldaps://localhost:636} with host-name verification on and exactly that certificate
+ * trusted ({@link #certificatePem()}), never every certificate.
  *
  * <p>Tests share the directory: each creates its own organisational unit with {@link #newOu}.
+ * Samba must run as root; a JVM that cannot start it fails, it does not skip.
  */
-final class SambaDc {
+public final class SambaDc {
 
-  static final String BASE_DN = "DC=example,DC=test";
-  static final String ADMIN_DN = "CN=Administrator,CN=Users," + BASE_DN;
+  /** The domain's naming context. */
+  public static final String BASE_DN = "DC=example,DC=test";
+  /** The domain administrator; its password is {@link #adminPassword()}. */
+  public static final String ADMIN_DN = "CN=Administrator,CN=Users," + BASE_DN;
   /** The name the certificate is issued for: connecting by name keeps host-name checks real. */
-  static final String HOST = "localhost";
-  static final int LDAPS_PORT = 636;
+  public static final String HOST = "localhost";
+  /** Samba's LDAPS port, fixed. */
+  public static final int LDAPS_PORT = 636;
 
-  static final String INSTALL_COMMAND = "apt-get install -y --no-install-recommends samba "
+  /** The Debian packages the domain controller needs, as an install command for messages. */
+  public static final String INSTALL_COMMAND = "apt-get install -y --no-install-recommends samba "
       + "samba-dsdb-modules samba-ad-provision samba-vfs-modules winbind";
 
   private static final Path CACHE = Path.of("/var/tmp/slx-connect-samba");
@@ -65,6 +71,8 @@ final class SambaDc {
   private static final String DIR_PLACEHOLDER = "@SAMBA_DIR@";
   private static final String PASSWORD_FILE = "admin-password";
   private static final String READY_FILE = "template-ready";
+  /** Where the server certificate is, in the template and in every copy of it. */
+  private static final String CERTIFICATE_FILE = "private/tls/cert.pem";
   private static final List<Integer> PORTS = List.of(389, 636, 3268, 3269);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -75,15 +83,21 @@ final class SambaDc {
   private final Path dir;
   private final String adminPassword;
   private final String certificatePem;
+  private final SSLSocketFactory sockets;
   private Process process;
 
-  private SambaDc(Path samba, Path dir, String adminPassword, String certificatePem)
-      throws IOException {
+  private SambaDc(Path samba, Path dir, String adminPassword)
+      throws IOException, GeneralSecurityException {
     this.samba = samba;
     this.dir = dir;
-    this.process = launch(samba, dir);
     this.adminPassword = adminPassword;
-    this.certificatePem = certificatePem;
+    Path certificate = dir.resolve(CERTIFICATE_FILE);
+    this.certificatePem = Files.readString(certificate);
+    // Trusts the server's own (self-signed) certificate and nothing else, as a connector
+    // configured with it does; the SDK checks its validity dates too.
+    this.sockets = new SSLUtil(new PEMFileTrustManager(certificate.toFile()))
+        .createSSLSocketFactory();
+    this.process = launch(samba, dir);
   }
 
   /**
@@ -92,7 +106,7 @@ final class SambaDc {
    * @return the running server
    * @throws IllegalStateException when Samba is not installed or does not start (never a skip)
    */
-  static synchronized SambaDc shared() {
+  public static synchronized SambaDc shared() {
     if (shared == null) {
       long started = System.nanoTime();
       try {
@@ -111,50 +125,31 @@ final class SambaDc {
   }
 
   /** {@return the LDAPS URL, by the name the certificate is issued for} */
-  String url() {
+  public String url() {
     return "ldaps://" + HOST + ":" + LDAPS_PORT;
   }
 
   /** {@return the administrator's password (random, made at provisioning)} */
-  String adminPassword() {
+  public String adminPassword() {
     return adminPassword;
   }
 
   /** {@return the server certificate in PEM form, as an admin would paste it} */
-  String certificatePem() {
+  public String certificatePem() {
     return certificatePem;
   }
 
   /**
-   * Connector settings for this server: LDAPS, the certificate trusted explicitly, host names
-   * verified, bound as the administrator, users below the given base.
-   *
-   * @param userBaseDn where users are searched
-   * @return the settings
-   */
-  JsonObject settings(DN userBaseDn) {
-    return new JsonObject()
-        .put("directoryType", "active-directory")
-        .put("urls", new JsonArray().add(url()))
-        .put("security", "ldaps")
-        .put("trustedCertificate", certificatePem)
-        .put("bindDn", ADMIN_DN)
-        .put("bindPassword", adminPassword)
-        .put("userBaseDn", userBaseDn.toString());
-  }
-
-  /**
    * Opens an LDAPS connection bound as the administrator, trusting only the server certificate
-   * and checking the host name, as the plugin does.
+   * and checking the host name, as the LDAP connector does.
    *
    * @return the connection; the caller closes it
    * @throws LDAPException when the connection or the bind fails
    */
-  LDAPConnection connectAsAdmin() throws LDAPException {
-    LdapTls tls = LdapTls.create(LdapTls.parsePem(certificatePem));
+  public LDAPConnection connectAsAdmin() throws LDAPException {
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-    LDAPConnection connection = new LDAPConnection(tls.socketFactory(), options, HOST, LDAPS_PORT);
+    LDAPConnection connection = new LDAPConnection(sockets, options, HOST, LDAPS_PORT);
     try {
       connection.bind(ADMIN_DN, adminPassword);
       return connection;
@@ -172,7 +167,7 @@ final class SambaDc {
    * @return the new unit's DN
    * @throws LDAPException when it cannot be added
    */
-  DN newOu(String prefix) throws LDAPException {
+  public DN newOu(String prefix) throws LDAPException {
     DN ou = new DN(new RDN("OU", prefix + "-" + UUID.randomUUID().toString().substring(0, 8)),
         new DN(BASE_DN));
     try (LDAPConnection connection = connectAsAdmin()) {
@@ -189,8 +184,8 @@ final class SambaDc {
    * @throws IOException when Samba cannot be started again
    * @throws InterruptedException when interrupted while waiting for it
    */
-  synchronized void restart() throws IOException, InterruptedException {
-    terminate(process.toHandle());
+  public synchronized void restart() throws IOException, InterruptedException {
+    ServerProcesses.terminate(process.toHandle(), STOP_TIMEOUT);
     process = launch(samba, dir);
     awaitLdaps();
   }
@@ -204,9 +199,12 @@ final class SambaDc {
     requirePortsFree();
     Path dir = runs.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
     copyTemplate(template, dir);
-    SambaDc dc = new SambaDc(samba, dir,
-        Files.readString(template.resolve(PASSWORD_FILE)).trim(),
-        Files.readString(template.resolve("private/tls/cert.pem")));
+    SambaDc dc;
+    try {
+      dc = new SambaDc(samba, dir, Files.readString(template.resolve(PASSWORD_FILE)).trim());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot trust the Samba test certificate", e);
+    }
     try {
       dc.awaitLdaps();
     } catch (RuntimeException | InterruptedException e) {
@@ -224,18 +222,10 @@ final class SambaDc {
         .start();
   }
 
-  /**
-   * Finds a Samba program, or fails with the command that installs it: a missing server is an
-   * error of the machine's setup, never a reason to skip the tests.
-   */
   private static Path executable(String name, String usualPath) {
-    Stream<Path> candidates = Stream.concat(Stream.of(Path.of(usualPath)),
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-            .filter(p -> !p.isEmpty()).map(p -> Path.of(p, name)));
-    return candidates.filter(Files::isExecutable).findFirst().orElseThrow(() ->
-        new IllegalStateException("Samba is not installed ('" + name + "' not found), so the "
-            + "Active Directory tests cannot run. Install it with: " + INSTALL_COMMAND
-            + " (or run .ci/install-test-servers)"));
+    return ServerProcesses.executable(name, usualPath, "Samba is not installed, so the "
+        + "Active Directory tests cannot run. Install it with: " + INSTALL_COMMAND
+        + " (or run .ci/install-test-servers)");
   }
 
   /** The provisioned template for this Samba version, made now if there is none yet. */
@@ -250,13 +240,13 @@ final class SambaDc {
     Files.createDirectories(CACHE);
     Path staging = Files.createTempDirectory(CACHE, "provisioning-");
     provision(sambaTool, staging);
-    deleteTree(template);
+    ServerProcesses.deleteTree(template);
     try {
       // Atomic, so that a JVM that was killed while provisioning leaves no half template.
       Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
       // Another JVM provisioned at the same time: its template is as good as ours.
-      deleteTree(staging);
+      ServerProcesses.deleteTree(staging);
     }
     return template;
   }
@@ -310,10 +300,15 @@ final class SambaDc {
   }
 
   private static boolean certificateStillValid(Path template) throws IOException {
-    List<X509Certificate> certificates =
-        LdapTls.parsePem(Files.readString(template.resolve("private/tls/cert.pem")));
-    return certificates.get(0).getNotAfter().toInstant()
-        .isAfter(Instant.now().plus(Duration.ofDays(1)));
+    try (InputStream in = Files.newInputStream(template.resolve(CERTIFICATE_FILE))) {
+      X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+          .generateCertificate(in);
+      return certificate.getNotAfter().toInstant()
+          .isAfter(Instant.now().plus(Duration.ofDays(1)));
+    } catch (GeneralSecurityException e) {
+      // Unreadable: provisioned again, like an expired one.
+      return false;
+    }
   }
 
   private static String strongPassword() {
@@ -339,8 +334,8 @@ final class SambaDc {
       if (ownerAlive) {
         continue;
       }
-      sambaOf(run).ifPresent(SambaDc::terminate);
-      deleteTree(run);
+      sambaOf(run).ifPresent(samba -> ServerProcesses.terminate(samba, STOP_TIMEOUT));
+      ServerProcesses.deleteTree(run);
     }
   }
 
@@ -394,9 +389,10 @@ final class SambaDc {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Samba exited with " + process.exitValue()
-            + " while starting; its output:\n" + tail(dir.resolve("samba.out")));
+            + " while starting; its output:\n" + ServerProcesses.tail(dir.resolve("samba.out")));
       }
-      try (LDAPConnection connection = connectAsAdmin()) {
+      try {
+        connectAsAdmin().close();
         return;
       } catch (LDAPException e) {
         last = e;
@@ -405,7 +401,7 @@ final class SambaDc {
     }
     throw new IllegalStateException("Samba did not answer LDAPS on " + url() + " within "
         + START_TIMEOUT.toSeconds() + " s (last: " + (last == null ? "-" : last.getMessage())
-        + "); its output:\n" + tail(dir.resolve("samba.out")));
+        + "); its output:\n" + ServerProcesses.tail(dir.resolve("samba.out")));
   }
 
   /**
@@ -413,62 +409,18 @@ final class SambaDc {
    * and removes the run's copy of the directory.
    */
   private synchronized void stop() {
-    terminate(process.toHandle());
-    deleteTree(dir);
+    ServerProcesses.terminate(process.toHandle(), STOP_TIMEOUT);
+    ServerProcesses.deleteTree(dir);
   }
 
-  private static void terminate(ProcessHandle samba) {
-    List<ProcessHandle> tree = new ArrayList<>(samba.descendants().toList());
-    samba.destroy();
-    try {
-      samba.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      samba.destroyForcibly();
-    }
-    tree.forEach(ProcessHandle::destroyForcibly);
-  }
-
+  /** Runs a Samba command; its output file is removed, as it may show the password. */
   private static String run(List<String> command, Duration timeout)
       throws IOException, InterruptedException {
     Path output = Files.createTempFile("slx-samba-command", ".out");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command.get(0) + " did not finish within " + timeout);
-      }
-      if (process.exitValue() != 0) {
-        // The command line is not shown: it may hold the administrator password.
-        throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " "
-            + command.get(1) + " failed with exit code " + process.exitValue() + ":\n"
-            + tail(output));
-      }
-      return Files.readString(output);
+      return ServerProcesses.run(command, timeout, output);
     } finally {
       Files.deleteIfExists(output);
-    }
-  }
-
-  private static String tail(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no output: " + e.getMessage() + ")";
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + root, e);
     }
   }
 }

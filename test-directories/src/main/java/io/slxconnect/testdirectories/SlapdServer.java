@@ -92,8 +92,11 @@ public final class SlapdServer implements AutoCloseable {
     try {
       server.configure();
       if (ldif != null) {
-        ServerProcesses.run(List.of(slapadd.toString(), "-q", "-f", server.config().toString(),
-            "-l", ldif.toString()), LOAD_TIMEOUT, dir.resolve("slapadd.log"));
+        // -w writes the syncprov contextCSN, as a server that took the entries over LDAP has:
+        // without it a sync cookie names no position and every refresh lists everything.
+        ServerProcesses.run(List.of(slapadd.toString(), "-q", "-w", "-f",
+            server.config().toString(), "-l", ldif.toString()), LOAD_TIMEOUT,
+            dir.resolve("slapadd.log"));
       }
       server.launch();
       return server;

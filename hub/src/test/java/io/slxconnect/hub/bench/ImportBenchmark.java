@@ -125,11 +125,7 @@ public final class ImportBenchmark {
             .put("security", "none").put("allowPlaintext", true)
             .put("bindDn", SlapdServer.ROOT_DN).put("bindPassword", ldap.rootPassword())
             .put("userBaseDn", ExampleDirectory.PEOPLE)
-            .put("pageSize", 1000)
-            // The test slapd offers RFC 4533 content sync, which auto would pick; its first
-            // refresh sends every user through the pipeline again, during the latency and
-            // propagation measurements. Polling only reads what changed.
-            .put("changeDetection", "poll")));
+            .put("pageSize", 1000)));
     if (created.status() != 201) {
       throw new IllegalStateException("Connector not created: " + created.body());
     }

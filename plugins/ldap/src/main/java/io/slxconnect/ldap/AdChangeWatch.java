@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Follows an Active Directory domain in real time: the change notification control
@@ -97,6 +99,7 @@ final class AdChangeWatch implements DirectoryWatch {
   private final LdapSettings settings;
   private final EntryMapper mapper;
   private final ChangeFeed feed;
+  private final CompletableFuture<Void> established = new CompletableFuture<>();
   private final System.Logger logger;
   /** What DirSync reports changes of: the mapped attributes, renames and deletions. */
   private final String[] dirSyncAttributes;
@@ -139,12 +142,14 @@ final class AdChangeWatch implements DirectoryWatch {
 
   /** Starts following on the watch's own thread; returns at once. */
   @Override
-  public void start() {
+  public CompletionStage<Void> start() {
     thread.start();
+    return established.minimalCompletionStage();
   }
 
   @Override
   public void close() {
+    established.completeExceptionally(new IllegalStateException("The watch was closed"));
     closed = true;
     signals.offer(Signal.CLOSED);
     // Ends a wait for an LDAP response too; the thread then closes its connection itself.
@@ -157,6 +162,12 @@ final class AdChangeWatch implements DirectoryWatch {
       try {
         follow();
       } catch (LDAPException e) {
+        if (!established.isDone()) {
+          // The first connection failed: the start fails and the hub retries the connector.
+          established.completeExceptionally(LdapFailures.toConnectorException(
+              "Starting the Active Directory change watch", e, settings.bindIdentity()));
+          return;
+        }
         if (!stopping()) {
           logger.log(Level.WARNING, "Active Directory change watch: {0}; reconnecting and "
               + "catching up with DirSync", LdapFailures.describe(e));
@@ -165,6 +176,9 @@ final class AdChangeWatch implements DirectoryWatch {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
+        if (established.completeExceptionally(e)) {
+          return;
+        }
         // A mapping or settings problem: retried after a delay, since the entry or the server
         // may be fixed meanwhile, and logged each time so that it is seen.
         logger.log(Level.ERROR, "Active Directory change watch failed; retrying", e);
@@ -196,6 +210,7 @@ final class AdChangeWatch implements DirectoryWatch {
         }
         backoff.reset();
         feed.connected();
+        established.complete(null);
         logger.log(Level.INFO, "Following Active Directory changes below {0} on {1}:{2} "
             + "(change notification and DirSync)", root, connection.getConnectedAddress(),
             String.valueOf(connection.getConnectedPort()));

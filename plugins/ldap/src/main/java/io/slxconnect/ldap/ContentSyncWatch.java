@@ -166,19 +166,15 @@ final class ContentSyncWatch implements DirectoryWatch {
     return base;
   }
 
-  /** Connects and starts following, on the watch's own thread; returns at once. */
-  @Override
-  public void start() {
-    thread.execute(() -> attempt(this::connect));
-  }
-
   /**
-   * The first connection of the watch.
+   * Connects and starts following, on the watch's own thread; returns at once.
    *
    * @return completes once the first refresh phase is over and changes arrive live; fails, and
    *     the watch closes, when the first connection, listing or search fails
    */
-  CompletionStage<Void> established() {
+  @Override
+  public CompletionStage<Void> start() {
+    thread.execute(() -> attempt(this::connect));
     return established.minimalCompletionStage();
   }
 

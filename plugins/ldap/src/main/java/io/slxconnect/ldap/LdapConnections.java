@@ -85,6 +85,11 @@ final class LdapConnections {
     return connection.processExtendedOperation(new StartTLSExtendedRequest(tls.context()));
   }
 
+  /** {@return the bind name shown to admins} */
+  String bindIdentity() {
+    return settings.bindIdentity();
+  }
+
   /** {@return the configured simple bind, anonymous when no bind DN is set} */
   BindRequest bindRequest() {
     return settings.bindDn() == null

@@ -16,6 +16,7 @@ import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Page;
 import io.slxconnect.api.Password;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -216,6 +217,7 @@ final class LdapConnectorInstance implements ConnectorInstance {
 
   @Override
   public Future<Void> watch(Checkpoint resumeFrom, ChangeSink sink) {
+    Context caller = context.vertx().getOrCreateContext();
     return blocking(current -> {
       ChangeDetectionStrategy strategy = current.settings().forcedChangeDetection()
           .orElseGet(() -> ChangeDetectionStrategy.autoSelect(
@@ -224,23 +226,20 @@ final class LdapConnectorInstance implements ConnectorInstance {
       ChangeFeed feed = new ChangeFeed(sink, e -> {
         context.logger().log(Level.WARNING, "The hub did not store changes from the "
             + "directory; the watch stops until the hub restarts it: {0}", e.getMessage());
-        DirectoryWatch failed = self.get();
-        if (failed != null) {
-          failed.close();
-        }
+        self.get().close();
       }, context::reportConnection);
-      DirectoryWatch started = Watches.start(strategy, current.connections(),
+      DirectoryWatch created = Watches.create(strategy, current.connections(),
           current.settings(), resumeFrom, new DirectoryEntries(current.settings(),
               current.pool(), current.groupReader()), feed, context.logger());
-      self.set(started);
-      DirectoryWatch previous = watch.getAndSet(started);
+      self.set(created);
+      DirectoryWatch previous = watch.getAndSet(created);
       if (previous != null) {
         previous.close();
       }
       context.logger().log(Level.INFO, "Watching the directory for changes with {0}",
           strategy.id());
-      return null;
-    });
+      return created;
+    }).compose(created -> Future.fromCompletionStage(created.start(), caller));
   }
 
   /** Runs a call on the blocking executor against the started instance. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Follows a directory with the persistent search control (draft-ietf-ldapext-psearch,
@@ -83,8 +84,8 @@ final class PersistentSearchWatch implements DirectoryWatch {
   }
 
   @Override
-  public void start() {
-    loop.start();
+  public CompletionStage<Void> start() {
+    return loop.start();
   }
 
   @Override

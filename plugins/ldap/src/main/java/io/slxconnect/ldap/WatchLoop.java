@@ -5,6 +5,8 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ final class WatchLoop implements DirectoryWatch {
   private final Backoff backoff = new Backoff();
   private final ScheduledThreadPoolExecutor thread;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CompletableFuture<Void> established = new CompletableFuture<>();
   /** Only touched on the loop's thread. */
   private LDAPConnection connection;
 
@@ -76,8 +79,9 @@ final class WatchLoop implements DirectoryWatch {
 
   /** Connects and runs the work for the first time, on the loop's thread. */
   @Override
-  public void start() {
+  public CompletionStage<Void> start() {
     thread.execute(this::round);
+    return established.minimalCompletionStage();
   }
 
   /**
@@ -98,6 +102,7 @@ final class WatchLoop implements DirectoryWatch {
   /** Stops the loop and closes its connection; returns at once, safe from any thread. */
   @Override
   public void close() {
+    established.completeExceptionally(new IllegalStateException("The watch was closed"));
     if (closed.compareAndSet(false, true)) {
       // On the loop's thread, after the round in progress: the connection is only ever touched
       // there, and closing it may block briefly, which the caller's thread must not.
@@ -121,17 +126,33 @@ final class WatchLoop implements DirectoryWatch {
       work.run(connection);
       backoff.reset();
       feed.connected();
+      established.complete(null);
       if (interval != null) {
         thread.schedule(this::round, interval.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (LDAPException e) {
+      if (!established.isDone()) {
+        giveUp(LdapFailures.toConnectorException("Starting the LDAP watch " + name, e,
+            connections.bindIdentity()));
+        return;
+      }
       retryLater(LdapFailures.describe(e));
     } catch (RuntimeException e) {
       // A bug or an entry the mapper cannot handle: logged in full, then retried like an outage
       // so that a watch never dies silently.
       logger.log(Level.ERROR, "LDAP watch " + name + " failed", e);
+      if (!established.isDone()) {
+        giveUp(e);
+        return;
+      }
       retryLater(LdapFailures.rootCause(e));
     }
+  }
+
+  /** The first connection failed: the start fails, and the hub retries the whole connector. */
+  private void giveUp(RuntimeException why) {
+    established.completeExceptionally(why);
+    close();
   }
 
   private void retryLater(String why) {

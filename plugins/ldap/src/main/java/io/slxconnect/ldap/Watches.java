@@ -10,7 +10,7 @@ final class Watches {
   }
 
   /**
-   * Starts following a directory's changes. {@code dirsync} and {@code ad-notification} share
+   * Makes the watch of a strategy; {@link DirectoryWatch#start()} starts it. {@code dirsync} and {@code ad-notification} share
    * one watch: DirSync gives the changes and the resumable cookie, the notification control
    * only wakes it at once instead of at its next safety run.
    *
@@ -21,13 +21,13 @@ final class Watches {
    * @param mapper turns entries into change records
    * @param feed where changes go
    * @param logger the connector's logger
-   * @return the running watch
+   * @return the watch, not started
    */
-  static DirectoryWatch start(ChangeDetectionStrategy strategy, LdapConnections connections,
+  static DirectoryWatch create(ChangeDetectionStrategy strategy, LdapConnections connections,
       LdapSettings settings, Checkpoint resumeFrom, EntryMapper mapper, ChangeFeed feed,
       System.Logger logger) {
     Duration interval = Duration.ofSeconds(settings.pollIntervalSeconds());
-    DirectoryWatch watch = switch (strategy) {
+    return switch (strategy) {
       case AD_NOTIFICATION, DIRSYNC ->
           new AdChangeWatch(connections, settings, resumeFrom, mapper, feed, logger);
       case CONTENT_SYNC ->
@@ -39,7 +39,5 @@ final class Watches {
       case POLL -> PollingWatches.modifiedEntries(connections, settings, resumeFrom, mapper,
           feed, logger, interval);
     };
-    watch.start();
-    return watch;
   }
 }

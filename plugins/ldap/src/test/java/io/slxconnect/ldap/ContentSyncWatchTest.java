@@ -253,8 +253,7 @@ class ContentSyncWatchTest {
     ContentSyncWatch watch = new ContentSyncWatch(new LdapConnections(settings, null), settings,
         from, new UserEntries(settings), feed, System.getLogger("ContentSyncWatchTest"));
     watches.add(watch);
-    watch.start();
-    watch.established().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    watch.start().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     return watch;
   }
 

@@ -153,13 +153,15 @@ public final class DemoConnector {
         .put("security", "ldaps")
         .put("trustedCertificate", directory.certificatePem())
         .put("verifyHostname", true)
-        .put("bindDn", DemoDirectory.MANAGER_DN)
-        .put(BIND_PASSWORD, directory.managerPassword())
+        .put("bindDn", DemoDirectory.SERVICE_DN)
+        .put(BIND_PASSWORD, directory.servicePassword())
         .put("userBaseDn", DemoDirectory.PEOPLE)
         .put("groupBaseDn", DemoDirectory.GROUPS)
         .put("directoryType", "ldap")
         .put("disabledAttribute", "nsAccountLock")
-        .put("disabledValue", "TRUE");
+        .put("disabledValue", "TRUE")
+        // The in-memory server offers its changelog, read every second: changes show at once.
+        .put("pollIntervalSeconds", 1);
   }
 
   /** Source and target, so the demo shows imports, changes and provisioning alike. */

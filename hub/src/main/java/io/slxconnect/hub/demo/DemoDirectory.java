@@ -28,8 +28,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoDirectory implements AutoCloseable {
 
-  /** The entry the hub binds as; it exists only as bind credentials, not as an entry. */
+  /** The account people change the directory with (ldapmodify); bind credentials only. */
   public static final String MANAGER_DN = "cn=Directory Manager";
+  /**
+   * The account the hub binds as, for the hub alone: the connector takes changes this account
+   * made for echoes of its own pushes, so people's changes must come from another one.
+   */
+  public static final String SERVICE_DN = "cn=SLX Connect";
   /** The directory's suffix. */
   public static final String SUFFIX = DemoContent.SUFFIX;
   /** Where people are. */
@@ -46,17 +51,17 @@ public final class DemoDirectory implements AutoCloseable {
   private final InMemoryDirectoryServer server;
   private final DemoFiles files;
   private final String certificatePem;
-  private final String managerPassword;
+  private final String servicePassword;
   private final boolean generated;
   private final ScheduledExecutorService saver;
   private volatile long savedChangeNumber;
 
   private DemoDirectory(InMemoryDirectoryServer server, DemoFiles files, String certificatePem,
-      String managerPassword, boolean generated) {
+      String servicePassword, boolean generated) {
     this.server = server;
     this.files = files;
     this.certificatePem = certificatePem;
-    this.managerPassword = managerPassword;
+    this.servicePassword = servicePassword;
     this.generated = generated;
     this.saver = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "slx-demo-directory-save");
@@ -79,11 +84,12 @@ public final class DemoDirectory implements AutoCloseable {
     try {
       DemoCertificate certificate = DemoCertificate.loadOrCreate(files);
       String managerPassword = SecretFile.readOrCreate(files.managerPassword());
+      String servicePassword = SecretFile.readOrCreate(files.servicePassword());
       InMemoryDirectoryServer server = new InMemoryDirectoryServer(config(certificate,
-          managerPassword, port));
+          managerPassword, servicePassword, port));
       boolean generated = load(server, files);
       DemoDirectory directory = new DemoDirectory(server, files, certificate.pem(),
-          managerPassword, generated);
+          servicePassword, generated);
       if (generated) {
         // Saved at once: the entryUUIDs the hub will link to are fixed from the first moment.
         directory.save();
@@ -110,11 +116,12 @@ public final class DemoDirectory implements AutoCloseable {
   }
 
   private static InMemoryDirectoryServerConfig config(DemoCertificate certificate,
-      String managerPassword, int port)
+      String managerPassword, String servicePassword, int port)
       throws LDAPException, GeneralSecurityException, IOException {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
     config.setSchema(DemoSchema.create());
     config.addAdditionalBindCredentials(MANAGER_DN, managerPassword);
+    config.addAdditionalBindCredentials(SERVICE_DN, servicePassword);
     config.setMaxChangeLogEntries(CHANGELOG_ENTRIES);
     // Passwords the hub sets for people are stored salted and hashed, so the LDIF on disk
     // holds no password in clear.
@@ -199,9 +206,9 @@ public final class DemoDirectory implements AutoCloseable {
     return certificatePem;
   }
 
-  /** {@return the manager DN's password (never log it)} */
-  String managerPassword() {
-    return managerPassword;
+  /** {@return the hub service account's password (never log it)} */
+  String servicePassword() {
+    return servicePassword;
   }
 
   /** {@return whether the content was made at this start, rather than loaded} */

@@ -52,6 +52,11 @@ public record DemoFiles(Path folder) {
     return folder.resolve("manager.password");
   }
 
+  /** {@return the password of the hub's own service account} */
+  public Path servicePassword() {
+    return folder.resolve("service.password");
+  }
+
   /**
    * Creates the folder, mode 0700, when missing.
    *

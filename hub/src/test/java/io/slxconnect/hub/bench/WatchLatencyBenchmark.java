@@ -35,13 +35,16 @@ import java.util.function.Predicate;
  * Times each change-detection strategy of the LDAP connector against the server that offers it:
  * from the moment a user is added (or renamed) in the directory until the hub's API shows it,
  * through the watch, the change feed and the ingest transaction. Prints one JSON document.
- * The API is polled every 2 ms, which adds about 1 ms to each time.
+ * The API is polled every 2 ms, which adds about 1 ms to each time. The connector binds as a
+ * read-only account of its own: changes made by its account count as echoes of its pushes.
  */
 public final class WatchLatencyBenchmark {
 
   private static final String ADMIN = "bench-admin";
   private static final String PASSWORD = "bench-admin-password";
   private static final int CHANGES = 50;
+  private static final String READER_DN = "cn=reader," + ExampleDirectory.SUFFIX;
+  private static final String READER_PASSWORD = UUID.randomUUID().toString();
 
   /** A directory under test: its connector settings and how to write to it. */
   private interface Directory extends AutoCloseable {
@@ -191,14 +194,21 @@ public final class WatchLatencyBenchmark {
 
   private static Directory slapd() throws Exception {
     SlapdServer server = SlapdServer.start(ExampleDirectory.BASE_LDIF);
-    return plain(server.url(), SlapdServer.ROOT_DN, server.rootPassword(), server::connect,
-        server::close);
+    addReader(server.connect());
+    return plain(server.url(), server::connect, server::close);
   }
 
   private static Directory apacheDs() throws Exception {
     ApacheDsServer server = ApacheDsServer.start();
-    return plain(server.url(), ApacheDsServer.ADMIN_DN, ApacheDsServer.ADMIN_PASSWORD,
-        server::connect, server::close);
+    addReader(server.connect());
+    return plain(server.url(), server::connect, server::close);
+  }
+
+  /** The connector's own account, beside the people. */
+  private static void addReader(LDAPInterface admin) throws LDAPException {
+    admin.add(new Entry(READER_DN, new Attribute("objectClass", "person"),
+        new Attribute("cn", "reader"), new Attribute("sn", "reader"),
+        new Attribute("userPassword", READER_PASSWORD)));
   }
 
   /** The SDK's in-memory server with a changelog. */
@@ -207,6 +217,7 @@ public final class WatchLatencyBenchmark {
     InMemoryDirectoryServerConfig config =
         new InMemoryDirectoryServerConfig(ExampleDirectory.SUFFIX);
     config.addAdditionalBindCredentials("cn=Directory Manager", password);
+    config.addAdditionalBindCredentials(READER_DN, READER_PASSWORD);
     config.setMaxChangeLogEntries(10_000);
     config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
         InetAddress.getLoopbackAddress(), 0, null));
@@ -215,8 +226,13 @@ public final class WatchLatencyBenchmark {
     server.add("dn: " + ExampleDirectory.PEOPLE, "objectClass: organizationalUnit",
         "ou: People");
     server.startListening();
-    return plain("ldap://127.0.0.1:" + server.getListenPort(), "cn=Directory Manager", password,
-        () -> server, () -> server.shutDown(true));
+    return plain("ldap://127.0.0.1:" + server.getListenPort(),
+        () -> {
+          LDAPConnection connection = server.getConnection();
+          connection.bind("cn=Directory Manager", password);
+          return connection;
+        },
+        () -> server.shutDown(true));
   }
 
   private static Directory samba() throws Exception {
@@ -268,14 +284,13 @@ public final class WatchLatencyBenchmark {
     void stop() throws Exception;
   }
 
-  private static Directory plain(String url, String bindDn, String password, Writer writer,
-      Stop stop) {
+  private static Directory plain(String url, Writer writer, Stop stop) {
     return new Directory() {
       @Override
       public JsonObject settings() {
         return new JsonObject().put("urls", new JsonArray().add(url))
             .put("security", "none").put("allowPlaintext", true)
-            .put("bindDn", bindDn).put("bindPassword", password)
+            .put("bindDn", READER_DN).put("bindPassword", READER_PASSWORD)
             .put("userBaseDn", ExampleDirectory.PEOPLE)
             .put("userFilter", "(objectClass=inetOrgPerson)");
       }

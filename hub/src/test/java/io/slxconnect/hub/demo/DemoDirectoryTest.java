@@ -56,10 +56,12 @@ class DemoDirectoryTest {
       assertEquals(6, provisioning.getJsonArray("operations").size(), provisioning.encode());
       assertEquals("rw-------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(files.managerPassword())));
+      assertEquals("rw-------", PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(files.servicePassword())));
       assertEquals("rwx------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(files.folder())));
 
-      String password = Files.readString(files.managerPassword());
+      String password = Files.readString(files.servicePassword());
       JsonObject audit = admin.get("/api/v1/audit?action=connector.created").json();
       assertTrue(audit.encode().contains("Demo directory"), audit.encode());
       assertFalse(audit.encode().contains(password), "no password in the audit log");
@@ -90,6 +92,19 @@ class DemoDirectoryTest {
           .json().getJsonArray("items");
       assertEquals(DISABLED, disabled.size(), disabled.encode());
       disabled.forEach(u -> assertFalse(((JsonObject) u).getBoolean("active")));
+
+      // A change made with an LDAP client, as the quick start does with ldapmodify, reaches
+      // the hub through the connector's watch of the changelog.
+      String dn = "uid=" + firstUid() + "," + DemoDirectory.PEOPLE;
+      try (LDAPConnection ldap = connect(hub, files)) {
+        ldap.modify(dn, new Modification(ModificationType.REPLACE, "nsAccountLock", "TRUE"),
+            new Modification(ModificationType.REPLACE, "displayName", "Changed In LDAP"));
+      }
+      await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/users?q="
+          + firstUid() + "&source=" + id).json().getJsonArray("items").stream()
+          .map(JsonObject.class::cast).anyMatch(u -> u.getString("userName").equals(firstUid())
+              && "Changed In LDAP".equals(u.getString("displayName"))
+              && !u.getBoolean("active")));
     }
   }
 
@@ -116,14 +131,14 @@ class DemoDirectoryTest {
     String ldif = Files.readString(files.content());
     assertTrue(ldif.contains("entryUUID: "), "saved with the ids the hub links to");
     assertTrue(ldif.contains("Chief Demo Officer"), "saved when the hub stopped");
-    String oldPassword = Files.readString(files.managerPassword());
-    Files.delete(files.managerPassword()); // a new one is made, and the connector follows
+    String oldPassword = Files.readString(files.servicePassword());
+    Files.delete(files.servicePassword()); // a new one is made, and the connector follows
 
     try (TestHub hub = TestHub.startOn(dataDir, db, env, plugins)) {
       ApiClient admin = hub.admin();
       JsonObject connector = awaitRunningDemoConnector(admin);
       assertEquals(id, connector.getString("id"), "the same connector, updated");
-      assertNotEquals(oldPassword, Files.readString(files.managerPassword()));
+      assertNotEquals(oldPassword, Files.readString(files.servicePassword()));
       try (LDAPConnection ldap = connect(hub, files)) {
         assertEquals("Chief Demo Officer", ldap.getEntry(dn, "title").getAttributeValue("title"));
       }

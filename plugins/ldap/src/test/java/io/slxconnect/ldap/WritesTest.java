@@ -185,7 +185,11 @@ class WritesTest {
     int people = people();
     assertNull(failure(instance.deleteUser("*)(entryUUID=*")),
         "an id that matches nothing is already deleted");
+    assertNull(failure(instance.deleteUser("x\u0000)(entryUUID=*")),
+        "a NUL ends nothing: the id is one escaped value");
     assertEquals(people, people(), "no entry was deleted");
+    ExternalUser nul = await(instance.createUser(user(null, "nul\u0000name", "Ops"), null));
+    assertEquals("nul\u0000name", nul.userName(), "a NUL stays part of the value");
     ConnectorException notFound = failure(instance.updateUser(user("*", "x", "y")));
     assertEquals(Reason.NOT_FOUND, notFound.reason());
   }

@@ -192,10 +192,7 @@ class AdChangeWatchTest {
     sink.awaitRecord(upsertOf(id).and(r -> "After the outage".equals(r.user().department())),
         A_FEW_SECONDS);
     assertTrue(feedFailures.isEmpty(), feedFailures::toString);
-    assertTrue(connectionReports.stream().anyMatch(r -> r.startsWith("lost: ")),
-        connectionReports::toString);
-    assertEquals("connected", connectionReports.get(connectionReports.size() - 1),
-        "the hub is told the watch is back");
+    WatchHarness.assertLostThenBack(connectionReports);
   }
 
   @Test
@@ -231,7 +228,7 @@ class AdChangeWatchTest {
         new LdapConnections(settings, LdapTls.create(settings.trustedCertificates()));
     AdChangeWatch watch = new AdChangeWatch(connections, settings, resumeFrom,
         new UserEntries(settings), new ChangeFeed(sink, this::feedFailed,
-            (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why)), LOGGER);
+            WatchHarness.recorder(connectionReports)), LOGGER);
     watches.add(watch);
     watch.start();
     if (resumeFrom == null) {

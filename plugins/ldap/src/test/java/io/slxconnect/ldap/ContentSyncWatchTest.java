@@ -212,10 +212,7 @@ class ContentSyncWatchTest {
 
     modify("user01", "cn", "Live Again");
     awaitChange(sink, c -> c.user() != null && "Live Again".equals(c.user().displayName()));
-    assertTrue(connectionReports.stream().anyMatch(r -> r.startsWith("lost: ")),
-        connectionReports::toString);
-    assertEquals("connected", connectionReports.get(connectionReports.size() - 1),
-        "the hub is told the watch is back");
+    WatchHarness.assertLostThenBack(connectionReports);
   }
 
   @Test
@@ -249,7 +246,7 @@ class ContentSyncWatchTest {
 
   private ContentSyncWatch watch(RecordingSink sink, Checkpoint from) throws Exception {
     ChangeFeed feed = new ChangeFeed(sink, feedFailures::add,
-        (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why));
+        WatchHarness.recorder(connectionReports));
     ContentSyncWatch watch = new ContentSyncWatch(new LdapConnections(settings, null), settings,
         from, new UserEntries(settings), feed, System.getLogger("ContentSyncWatchTest"));
     watches.add(watch);

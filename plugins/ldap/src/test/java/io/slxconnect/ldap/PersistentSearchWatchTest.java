@@ -96,10 +96,7 @@ class PersistentSearchWatchTest {
       admin.modify(dn("restart2"), new Modification(ModificationType.REPLACE, "sn", "Live"));
       h.sink.awaitRecord(upsertOf("restart2", "Live"), WAIT);
       assertTrue(h.sink.lastCommittedCheckpoint().orElse(null).value().startsWith("modifyTimestamp:"));
-      assertTrue(h.connectionReports.stream().anyMatch(r -> r.startsWith("lost: ")),
-          h.connectionReports::toString);
-      assertEquals("connected", h.connectionReports.get(h.connectionReports.size() - 1),
-          "the hub is told the watch is back");
+      WatchHarness.assertLostThenBack(h.connectionReports);
     }
   }
 

@@ -30,8 +30,29 @@ final class WatchHarness {
     settings = LdapSettings.from(json);
     connections = new LdapConnections(settings, null);
     mapper = new UserEntries(settings);
-    feed = new ChangeFeed(sink, failures::add,
-        (up, why) -> connectionReports.add(up ? "connected" : "lost: " + why));
+    feed = new ChangeFeed(sink, failures::add, recorder(connectionReports));
+  }
+
+  /**
+   * Records what a watch tells the hub of its connection.
+   *
+   * @param reports where: "connected", or "lost: " and why
+   * @return the report callback a {@link ChangeFeed} takes
+   */
+  static java.util.function.BiConsumer<Boolean, String> recorder(List<String> reports) {
+    return (up, why) -> reports.add(up ? "connected" : "lost: " + why);
+  }
+
+  /**
+   * Checks that a watch told the hub it lost its connection, and then that it is back.
+   *
+   * @param reports what {@link #recorder} recorded
+   */
+  static void assertLostThenBack(List<String> reports) {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        reports.stream().anyMatch(r -> r.startsWith("lost: ")), reports::toString);
+    org.junit.jupiter.api.Assertions.assertEquals("connected", reports.get(reports.size() - 1),
+        "the hub is told the watch is back");
   }
 
   /**

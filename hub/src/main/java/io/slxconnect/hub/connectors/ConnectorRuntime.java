@@ -155,11 +155,13 @@ public final class ConnectorRuntime implements ConnectorCalls {
               }
               running.put(id, new Running(instance, context));
               retries.remove(id);
+              // Listening first, then reading the last report inside the update: a report in
+              // between is either seen here or applied after, never lost.
               context.onConnectionReport((connected, reason) ->
                   connectionReported(record, generation, connected, reason));
-              ConnectorState state = context.disconnected() == null ? ConnectorState.running()
-                  : ConnectorState.degraded(context.disconnected(), null);
-              states.put(id, state);
+              ConnectorState state = states.compute(id, (key, previous) ->
+                  context.disconnected() == null ? ConnectorState.running()
+                      : ConnectorState.degraded(context.disconnected(), null));
               LOG.info("Connector {} ({}) is running{}", record.name(), id,
                   watching ? " and watching for changes" : "");
               return Future.succeededFuture(state);

@@ -81,7 +81,7 @@ final class HubConnectorContext implements ConnectorContext, AutoCloseable {
   }
 
   @Override
-  public void reportConnection(boolean connected, String reason) {
+  public synchronized void reportConnection(boolean connected, String reason) {
     String now = connected ? null : reason == null || reason.isBlank()
         ? "The connection was lost" : reason;
     if (!java.util.Objects.equals(now, disconnected)) {

@@ -205,12 +205,13 @@ final class AdChangeWatch implements DirectoryWatch {
         subscribe(connection, root, notifications);
         if (cookie == null) {
           startFromNow(connection, root);
-        } else {
-          sync(connection, root);
         }
+        // Started once subscribed with a position: catching up a long backlog must not hold up
+        // the start.
+        established.complete(null);
+        sync(connection, root);
         backoff.reset();
         feed.connected();
-        established.complete(null);
         logger.log(Level.INFO, "Following Active Directory changes below {0} on {1}:{2} "
             + "(change notification and DirSync)", root, connection.getConnectedAddress(),
             String.valueOf(connection.getConnectedPort()));
@@ -264,7 +265,9 @@ final class AdChangeWatch implements DirectoryWatch {
   private void startFromNow(LDAPConnection connection, DN root) throws LDAPException {
     boolean more = true;
     while (more && !stopping()) {
-      more = dirSync(connection, root, NO_OBJECT, "objectGUID").more;
+      Page page = dirSync(connection, root, NO_OBJECT, "objectGUID");
+      cookie = page.cookie;
+      more = page.more;
     }
     if (!stopping()) {
       feed.offer(List.of(), checkpoint());
@@ -280,22 +283,29 @@ final class AdChangeWatch implements DirectoryWatch {
     while (more && !stopping()) {
       Page page = dirSync(connection, root, EVERY_OBJECT, dirSyncAttributes);
       more = page.more;
-      // A page without entries only moves the cookie; it goes with the next offer.
-      if (!page.entries.isEmpty() && !stopping()) {
-        List<ChangeRecord> records = records(connection, root, page.entries);
-        if (!stopping()) {
-          feed.offer(records, checkpoint());
-        }
+      if (page.entries.isEmpty()) {
+        // Only moves the cookie; it goes with the next offer.
+        cookie = page.cookie;
+        continue;
       }
+      List<ChangeRecord> records = records(connection, page.entries);
+      if (stopping()) {
+        return;
+      }
+      // The cookie moves only once the page's changes are handed over: a failure before
+      // (a lost connection during the re-read) makes the next DirSync return them again.
+      cookie = page.cookie;
+      feed.offer(records, checkpoint());
     }
   }
 
-  /** One DirSync page: the changed objects and whether the server holds more. */
-  private record Page(List<SearchResultEntry> entries, boolean more) {
+  /** One DirSync page: the changed objects, the cookie after them, whether more follow. */
+  private record Page(List<SearchResultEntry> entries, ASN1OctetString cookie, boolean more) {
   }
 
   /**
-   * One DirSync request from the current cookie; keeps the cookie the server returns.
+   * One DirSync request from the current cookie; the caller keeps the new cookie once it
+   * has handed over the page.
    * Without the "Replicating Directory Changes" right the server refuses a plain DirSync;
    * the watch then asks with object security, which returns what the account may read.
    */
@@ -319,9 +329,8 @@ final class AdChangeWatch implements DirectoryWatch {
       throw new LDAPException(ResultCode.CONTROL_NOT_FOUND,
           "The server answered a DirSync search without a DirSync cookie");
     }
-    cookie = response.getCookie();
     // In a response, a non-zero flag means that the server holds more changes.
-    return new Page(result.getSearchEntries(), response.getFlags() != 0);
+    return new Page(result.getSearchEntries(), response.getCookie(), response.getFlags() != 0);
   }
 
   private SearchRequest dirSyncRequest(DN root, Filter filter, String... attributes) {
@@ -336,11 +345,11 @@ final class AdChangeWatch implements DirectoryWatch {
    * Turns a DirSync page into change records, in the page's order: deleted objects into
    * deletes, the others into upserts of their full current state.
    */
-  private List<ChangeRecord> records(LDAPConnection connection, DN root,
+  private List<ChangeRecord> records(LDAPConnection connection,
       List<SearchResultEntry> changed) throws LDAPException {
     List<byte[]> live = changed.stream().filter(e -> !isDeleted(e))
         .map(e -> e.getAttributeValueBytes("objectGUID")).filter(Objects::nonNull).toList();
-    Map<String, Entry> current = reread(connection, root, live);
+    Map<String, Entry> current = reread(connection, live);
     List<ChangeRecord> records = new ArrayList<>();
     for (SearchResultEntry entry : changed) {
       if (isDeleted(entry)) {
@@ -355,17 +364,25 @@ final class AdChangeWatch implements DirectoryWatch {
     return records;
   }
 
-  /** Reads the full state of objects by objectGUID; objects gone meanwhile are missing. */
-  private Map<String, Entry> reread(LDAPConnection connection, DN root, List<byte[]> guids)
+  /**
+   * Reads the full state of objects by objectGUID, within the users' and the groups' base,
+   * scope and filter: the server applies the filters, which Active Directory alone understands
+   * fully ({@code objectCategory}, matching rules). Objects gone meanwhile, or out of scope,
+   * are missing.
+   */
+  private Map<String, Entry> reread(LDAPConnection connection, List<byte[]> guids)
       throws LDAPException {
     Map<String, Entry> byGuid = new HashMap<>();
     for (int from = 0; from < guids.size(); from += REREAD_CHUNK) {
       List<Filter> oneOf = guids.subList(from, Math.min(guids.size(), from + REREAD_CHUNK))
           .stream().map(g -> Filter.createEqualityFilter("objectGUID", g)).toList();
-      SearchResult result = connection.search(new SearchRequest(root,
-          SearchScope.SUB, Filter.createORFilter(oneOf), readAttributes));
-      for (SearchResultEntry entry : result.getSearchEntries()) {
-        byGuid.put(guidKey(entry.getAttributeValueBytes("objectGUID")), entry);
+      for (WatchScope scope : WatchScope.of(settings)) {
+        SearchResult result = connection.search(new SearchRequest(scope.base(), scope.scope(),
+            Filter.createANDFilter(scope.filter(), Filter.createORFilter(oneOf)),
+            readAttributes));
+        for (SearchResultEntry entry : result.getSearchEntries()) {
+          byGuid.put(guidKey(entry.getAttributeValueBytes("objectGUID")), entry);
+        }
       }
     }
     return byGuid;

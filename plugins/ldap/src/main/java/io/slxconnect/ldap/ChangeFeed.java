@@ -95,7 +95,16 @@ final class ChangeFeed {
     return committed;
   }
 
-  /** {@return whether a batch failed, so the watch should stop} */
+  /**
+   * Stops delivering, for a watch that was stopped: what it still offers goes nowhere, so a
+   * stopped watch can never overwrite what a newer one delivers.
+   */
+  synchronized void close() {
+    failed = true;
+    waiting = List.of();
+  }
+
+  /** {@return whether a batch failed or the feed was closed, so the watch should stop} */
   synchronized boolean failed() {
     return failed;
   }

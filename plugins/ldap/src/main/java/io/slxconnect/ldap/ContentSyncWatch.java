@@ -329,7 +329,7 @@ final class ContentSyncWatch implements DirectoryWatch {
   }
 
   /** The record for an entry added, changed or renamed, read with its attributes. */
-  private List<ChangeRecord> upserted(SearchResultEntry entry, UUID id) {
+  private List<ChangeRecord> upserted(SearchResultEntry entry, UUID id) throws LDAPException {
     try {
       Optional<ChangeRecord> upsert = mapper.upserted(entry);
       if (upsert.isPresent()) {
@@ -340,6 +340,12 @@ final class ContentSyncWatch implements DirectoryWatch {
       return mapper.inScope(entry) ? List.of()
           : List.of(mapper.deleted(mapper.stableId(entry).orElse(id.toString())));
     } catch (ConnectorException e) {
+      if (e.reason().isTransient()) {
+        // Reading the rest (a group's members) failed for now: the connection is given up and
+        // the watch resumes from the last committed cookie, so this change comes again.
+        throw new LDAPException(ResultCode.SERVER_DOWN, "Reading " + entry.getDN()
+            + " failed: " + e.getMessage(), e);
+      }
       logger.log(Level.WARNING, "Skipped the change of {0}: {1}", entry.getDN(), e.getMessage());
       return List.of();
     }

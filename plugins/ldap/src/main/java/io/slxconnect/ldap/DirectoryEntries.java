@@ -16,13 +16,12 @@ import java.util.Set;
 /**
  * The entries a connector follows: users (through {@link UserEntries}) and, when a group base
  * is set, groups, which are read again in full with their members resolved, since a change
- * notice carries only what the watch asked for. An entry whose last change the connector's own
- * service account made ({@code modifiersName}, where the server keeps it) is the echo of a push
- * from the hub and is left out, so the hub's writes do not loop back.
+ * notice carries only what the watch asked for. The echoes of the hub's own pushes come back
+ * too; they carry the state the hub wrote, so the hub finds they change nothing. (Telling them
+ * apart by {@code modifiersName} would also drop a person's change that the hub's write
+ * followed before the watch read the entry.)
  */
 final class DirectoryEntries implements EntryMapper {
-
-  private static final String MODIFIERS_NAME = "modifiersName";
 
   private final LdapSettings settings;
   private final LDAPConnectionPool pool;
@@ -43,15 +42,11 @@ final class DirectoryEntries implements EntryMapper {
     Set<String> names = new LinkedHashSet<>(List.of(users.attributes()));
     names.addAll(List.of(groups.groupAttributes()));
     WatchScope.of(settings).forEach(scope -> names.addAll(scope.filterAttributes()));
-    names.add(MODIFIERS_NAME);
     return names.toArray(new String[0]);
   }
 
   @Override
   public Optional<ChangeRecord> upserted(Entry entry) {
-    if (madeByTheHub(entry)) {
-      return Optional.empty();
-    }
     Optional<ChangeRecord> user = users.upserted(entry);
     if (user.isPresent() || !isGroup(entry)) {
       return user;
@@ -77,18 +72,6 @@ final class DirectoryEntries implements EntryMapper {
   @Override
   public Optional<String> stableId(Entry entry) {
     return Optional.ofNullable(mapper.stableIdOrNull(entry));
-  }
-
-  private boolean madeByTheHub(Entry entry) {
-    String modifier = entry.getAttributeValue(MODIFIERS_NAME);
-    if (modifier == null || settings.bindDn() == null) {
-      return false;
-    }
-    try {
-      return DN.equals(modifier, settings.bindDn());
-    } catch (LDAPException e) {
-      return false;
-    }
   }
 
   @Override

@@ -47,7 +47,16 @@ final class LdapConnectorInstance implements ConnectorInstance {
 
   private final ConnectorContext context;
   private final AtomicReference<Running> running = new AtomicReference<>();
-  private final AtomicReference<DirectoryWatch> watch = new AtomicReference<>();
+  private final AtomicReference<Following> watch = new AtomicReference<>();
+
+  /** A running watch and the feed it delivers through. */
+  private record Following(DirectoryWatch watch, ChangeFeed feed) {
+    /** Fences the feed first, so nothing of this watch reaches the hub after it stopped. */
+    void close() {
+      feed.close();
+      watch.close();
+    }
+  }
 
   LdapConnectorInstance(ConnectorContext context) {
     this.context = context;
@@ -126,7 +135,7 @@ final class LdapConnectorInstance implements ConnectorInstance {
 
   @Override
   public Future<Void> stop() {
-    DirectoryWatch watching = watch.getAndSet(null);
+    Following watching = watch.getAndSet(null);
     Running stopping = running.getAndSet(null);
     if (stopping == null && watching == null) {
       return Future.succeededFuture();
@@ -226,13 +235,18 @@ final class LdapConnectorInstance implements ConnectorInstance {
       ChangeFeed feed = new ChangeFeed(sink, e -> {
         context.logger().log(Level.WARNING, "The hub did not store changes from the "
             + "directory; the watch stops until the hub restarts it: {0}", e.getMessage());
-        self.get().close();
+        // Told on the thread that completed the hub's future, maybe an event loop: closing
+        // talks to the server, so it goes to a worker.
+        context.blockingExecutor().executeBlocking(() -> {
+          self.get().close();
+          return null;
+        });
       }, context::reportConnection);
       DirectoryWatch created = Watches.create(strategy, current.connections(),
           current.settings(), resumeFrom, new DirectoryEntries(current.settings(),
               current.pool(), current.groupReader()), feed, context.logger());
       self.set(created);
-      DirectoryWatch previous = watch.getAndSet(created);
+      Following previous = watch.getAndSet(new Following(created, feed));
       if (previous != null) {
         previous.close();
       }

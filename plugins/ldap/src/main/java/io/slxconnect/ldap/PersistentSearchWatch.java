@@ -103,6 +103,8 @@ final class PersistentSearchWatch implements DirectoryWatch {
       // Critical: a server without the control must refuse, not run an ordinary search.
       request.addControl(new PersistentSearchRequestControl(
           PersistentSearchChangeType.allChangeTypes(), true, true, true));
+      // A persistent search never completes: the connection's response timeout must not end it.
+      request.setResponseTimeoutMillis(0);
       connection.asyncSearch(request);
     }
     position.run(connection);
@@ -135,6 +137,8 @@ final class PersistentSearchWatch implements DirectoryWatch {
     private final transient CatchUp position;
     /** Notifications held back during the catch-up; {@code null} after it. */
     private transient List<SearchResultEntry> held = new ArrayList<>();
+    /** Set when a notification failed: this connection's later ones are not offered. */
+    private transient volatile boolean broken;
 
     Notifications(LDAPConnection connection, CatchUp position) {
       this.connection = connection;
@@ -176,6 +180,10 @@ final class PersistentSearchWatch implements DirectoryWatch {
     }
 
     private void offer(SearchResultEntry entry) {
+      if (broken) {
+        // A notification before this one failed: moving the position past it would skip it.
+        return;
+      }
       try {
         EntryChangeNotificationControl change = EntryChangeNotificationControl.get(entry);
         Optional<ChangeRecord> record = change != null
@@ -192,6 +200,7 @@ final class PersistentSearchWatch implements DirectoryWatch {
         // Reconnecting catches up from the last position, which covers this notification.
         logger.log(Level.ERROR, "A persistent search notification for " + entry.getDN()
             + " could not be handled", e);
+        broken = true;
         loop.connectionLost(connection, LdapFailures.rootCause(e));
       }
       if (feed.failed()) {

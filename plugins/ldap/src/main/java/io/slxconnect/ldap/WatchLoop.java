@@ -122,11 +122,12 @@ final class WatchLoop implements DirectoryWatch {
       if (connection == null) {
         connection = connections.openConnection();
         connection.setConnectionName("slx-ldap-" + name);
+        // Started once connected: catching up a long backlog must not hold up the start.
+        established.complete(null);
       }
       work.run(connection);
       backoff.reset();
       feed.connected();
-      established.complete(null);
       if (interval != null) {
         thread.schedule(this::round, interval.toMillis(), TimeUnit.MILLISECONDS);
       }

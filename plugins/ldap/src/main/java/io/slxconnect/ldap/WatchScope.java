@@ -49,17 +49,39 @@ record WatchScope(DN base, SearchScope scope, Filter filter) {
    * Whether a changed entry belongs here: within the base and scope, and matching the filter as
    * far as the entry's attributes tell. Active Directory's {@code objectCategory=person}
    * shorthand names a schema entry the client cannot resolve, so it is checked against the
-   * object classes, which every such entry also carries.
+   * object classes (which computers share with people: Active Directory's watch therefore
+   * re-reads changed objects with the filter on the server).
    *
    * @param entry the entry, read with {@link #filterAttributes()}
    * @return whether it belongs here
    */
   boolean contains(Entry entry) {
     try {
-      return covers(entry.getParsedDN()) && clientSide(filter).matchesEntry(entry);
+      return covers(entry.getParsedDN())
+          && (usesMatchingRules(filter) || clientSide(filter).matchesEntry(entry));
     } catch (LDAPException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether a filter uses extensible matching ({@code attr:rule:=value}), which only the server
+   * can evaluate: such a filter is left to the searches that find changed entries (Active
+   * Directory's watch re-reads them with it), never guessed here.
+   */
+  private static boolean usesMatchingRules(Filter filter) {
+    if (filter.getFilterType() == Filter.FILTER_TYPE_EXTENSIBLE_MATCH) {
+      return true;
+    }
+    if (filter.getNOTComponent() != null && usesMatchingRules(filter.getNOTComponent())) {
+      return true;
+    }
+    for (Filter component : filter.getComponents()) {
+      if (usesMatchingRules(component)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@return the attributes the filter looks at, for reading changed entries} */

@@ -98,6 +98,32 @@ class AdChangeWatchTest {
   }
 
   @Test
+  void theUserFilterIsAppliedByTheServerWithItsMatchingRulesAndCategories() throws Exception {
+    settings = LdapSettings.from(Directories.settings(dc, ou).put("userFilter",
+        "(&(objectCategory=person)(objectClass=user)"
+            + "(!(userAccountControl:1.2.840.113556.1.4.803:=2)))"));
+    RecordingSink sink = new RecordingSink();
+    watch(sink, null);
+
+    DN computer = new DN(new RDN("CN", "ws-" + UUID.randomUUID().toString().substring(0, 6)),
+        ou);
+    admin.add(new Entry(computer, new Attribute("objectClass", "computer"),
+        new Attribute("sAMAccountName", computer.getRDN().getAttributeValues()[0] + "$")));
+    DN enabled = createUser("kim");
+    sink.awaitRecord(upsertOf(guid(enabled)), A_FEW_SECONDS);
+    modify(enabled, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+    DN witness = createUser("lee");
+    sink.awaitRecord(upsertOf(guid(witness)), A_FEW_SECONDS);
+
+    String computerId = guid(computer);
+    assertTrue(sink.records().stream().noneMatch(r -> r.externalId().equals(computerId)),
+        "a computer is no person, though it has the class");
+    String enabledId = guid(enabled);
+    assertTrue(sink.records().stream().noneMatch(r -> r.externalId().equals(enabledId)
+        && !r.user().active()), "a disabled user leaves a filter of enabled users");
+  }
+
+  @Test
   void userDeletedInActiveDirectoryArrivesAsDeleteWithTheStableIdOfItsUpserts()
       throws Exception {
     RecordingSink sink = new RecordingSink();

@@ -169,8 +169,8 @@ final class ContentSyncWatch implements DirectoryWatch {
   /**
    * Connects and starts following, on the watch's own thread; returns at once.
    *
-   * @return completes once the first refresh phase is over and changes arrive live; fails, and
-   *     the watch closes, when the first connection, listing or search fails
+   * @return completes once the refreshAndPersist search is in place (its refresh follows);
+   *     fails, and the watch closes, when the first connection, listing or search fails
    */
   @Override
   public CompletionStage<Void> start() {
@@ -264,6 +264,9 @@ final class ContentSyncWatch implements DirectoryWatch {
     following = search;
     // Messages wait for this monitor, so none is handled before the id is known.
     search.id = opened.asyncSearch(request);
+    // Started once the search is in place: the refresh of a long backlog follows, and must not
+    // hold up the start.
+    established.complete(null);
   }
 
   /** {@return the newest cookie the sink committed, else the one the watch started from} */
@@ -378,12 +381,8 @@ final class ContentSyncWatch implements DirectoryWatch {
     knownCoversResume = true;
     backoff.reset();
     feed.connected();
-    if (established.complete(null)) {
-      logger.log(Level.INFO, "Following changes below {0} with RFC 4533 content "
-          + "synchronization", base);
-    } else {
-      logger.log(Level.INFO, "Content synchronization below {0} caught up again", base);
-    }
+    logger.log(Level.INFO, "Following changes below {0} with RFC 4533 content "
+        + "synchronization, caught up", base);
   }
 
   private ASN1OctetString startCookie(Checkpoint checkpoint) {

@@ -3,6 +3,7 @@ package io.slxconnect.ldap;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
@@ -202,9 +203,25 @@ final class LdapWriter {
           if (isMember != member) {
             modify(group.getDN(), List.of(new Modification(member ? ModificationType.ADD
                 : ModificationType.DELETE, attribute, user.getDN())));
+          } else if (!member && throughNesting(group.getDN(), user.getDN())) {
+            throw new ConnectorException(Reason.REJECTED, user.getDN() + " belongs to "
+                + group.getDN() + " through a group nested in it, not directly: remove them "
+                + "from that group instead");
           }
           return null;
         });
+  }
+
+  /**
+   * Whether Active Directory counts a user in a group through nested groups (the in-chain
+   * matching rule), as the connector reads memberships; other directories are not asked.
+   */
+  private boolean throughNesting(String groupDn, String userDn) throws LDAPException {
+    if (!settings.type().isActiveDirectory()) {
+      return false;
+    }
+    return pool.search(userDn, SearchScope.BASE, Filter.createExtensibleMatchFilter("memberOf",
+        GroupReader.IN_CHAIN, false, groupDn), "1.1").getEntryCount() > 0;
   }
 
   private String rename(SearchResultEntry current, ExternalUser user) throws LDAPException {

@@ -154,6 +154,15 @@ class ActiveDirectoryTest {
     assertEquals(List.of(user.externalId()), named(after, "engineering")
         .memberUserExternalIds(), "nested members are resolved by the server");
 
+    try {
+      await(instance.removeMember(named(after, "engineering").externalId(),
+          user.externalId()));
+      fail("a membership through a nested group was reported removed");
+    } catch (ConnectorException e) {
+      assertEquals(Reason.REJECTED, e.reason());
+      assertTrue(e.getMessage().contains("through a group nested in it"), e.getMessage());
+    }
+
     await(instance.removeMember(kernel.externalId(), user.externalId()));
     await(instance.removeMember(kernel.externalId(), user.externalId()));
     assertFalse(adminRead("CN=Linus T," + ou, "memberOf").hasAttribute("memberOf"));

@@ -13,6 +13,7 @@ import io.slxconnect.hub.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,9 @@ public final class TaskExecutor {
         .recover(e -> e instanceof ConnectorException ce ? failed(task, ce)
             : Future.failedFuture(e));
   }
+
+  private static final String DELETED_MEANWHILE = "The user was deleted while the account was "
+      + "being created there; the account is deleted again";
 
   private record Outcome(String externalId, String skipped) {
     static Outcome done(String externalId) {
@@ -150,28 +154,57 @@ public final class TaskExecutor {
   }
 
   private Future<Void> succeeded(ProvisioningTask task, String createdAccount) {
-    return pool.withTransaction(tx -> {
-      ProvisioningTaskStore tasks = new ProvisioningTaskStore(tx);
-      LinkStore links = new LinkStore(tx);
-      Future<Void> link = Future.succeededFuture();
-      if (createdAccount != null) {
-        link = links.linkAccounts(task.connectorId(),
-                List.of(new LinkStore.Link(createdAccount, task.userId())))
-            .compose(made -> recorder.record(tx, made.stream().map(l -> new AccountLink(true,
-                l.localId(), task.connectorId(), l.externalId())).toList(), null, null))
-            .mapEmpty();
-      }
-      Boolean active = switch (task.operation()) {
-        case CREATE, ENABLE -> true;
-        case DISABLE -> false;
-        default -> null;
-      };
-      return link.compose(v -> tasks.succeeded(task.id(), createdAccount))
-          .compose(v -> task.operation() == ProvisioningTask.Operation.DELETE
-              ? links.unlinkAccount(task.connectorId(), task.externalId()).mapEmpty()
-              : task.userId() == null ? Future.succeededFuture()
-              : links.recordSync(task.connectorId(), task.userId(), active, null));
-    });
+    return createdAccount == null ? recordSuccess(task, null)
+        : pool.withTransaction(tx -> new UserStore(tx).lockAll(List.of(task.userId()))
+            .compose(found -> found.isEmpty()
+                ? new ProvisioningTaskStore(tx).finish(task.id(), "skipped", DELETED_MEANWHILE)
+                    .map(false)
+                : recordSuccess(tx, task, createdAccount).map(true)))
+        .compose(linked -> linked ? Future.succeededFuture() : removeOrphan(task, createdAccount));
+  }
+
+  /**
+   * The user was deleted while its account was being created: the account would be left
+   * behind, linked to nobody, so it is deleted again (disabled where the connector cannot
+   * delete).
+   */
+  private Future<Void> removeOrphan(ProvisioningTask task, String account) {
+    return connectors.call(task.connectorId(), "Deleting the account of a user deleted meanwhile",
+            target -> target.deleteUser(account))
+        .recover(e -> connectors.call(task.connectorId(), "Disabling the account of a user "
+            + "deleted meanwhile", target -> target.setEnabled(account, false)))
+        .onFailure(e -> LOG.warn("Connector {} keeps account {} of a user deleted while it was "
+            + "being created: {}", task.connectorId(), account, e.getMessage()))
+        .otherwiseEmpty()
+        .mapEmpty();
+  }
+
+  private Future<Void> recordSuccess(ProvisioningTask task, String createdAccount) {
+    return pool.withTransaction(tx -> recordSuccess(tx, task, createdAccount));
+  }
+
+  private Future<Void> recordSuccess(SqlClient tx, ProvisioningTask task,
+      String createdAccount) {
+    ProvisioningTaskStore tasks = new ProvisioningTaskStore(tx);
+    LinkStore links = new LinkStore(tx);
+    Future<Void> link = Future.succeededFuture();
+    if (createdAccount != null) {
+      link = links.linkAccounts(task.connectorId(),
+              List.of(new LinkStore.Link(createdAccount, task.userId())))
+          .compose(made -> recorder.record(tx, made.stream().map(l -> new AccountLink(true,
+              l.localId(), task.connectorId(), l.externalId())).toList(), null, null))
+          .mapEmpty();
+    }
+    Boolean active = switch (task.operation()) {
+      case CREATE, ENABLE -> true;
+      case DISABLE -> false;
+      default -> null;
+    };
+    return link.compose(v -> tasks.succeeded(task.id(), createdAccount))
+        .compose(v -> task.operation() == ProvisioningTask.Operation.DELETE
+            ? links.unlinkAccount(task.connectorId(), task.externalId()).mapEmpty()
+            : task.userId() == null ? Future.succeededFuture()
+            : links.recordSync(task.connectorId(), task.userId(), active, null));
   }
 
   private Future<Void> failed(ProvisioningTask task, ConnectorException e) {

@@ -257,6 +257,28 @@ class PipelineTest {
   }
 
   @Test
+  void anAccountCreatedForAUserDeletedMeanwhileIsDeletedAgain() {
+    String prefix = unique();
+    MemoryDirectory app = MemoryDirectory.named(prefix + "app");
+    connector(prefix + "app", target("create", "update", "delete"));
+    app.holdCreates();
+    try {
+      var created = admin.post("/api/v1/users", new JsonObject().put("userName",
+          prefix + "temp").put("emails", new JsonArray().add(prefix + "temp@example.com")));
+      assertEquals(201, created.status(), created.body());
+      String userId = created.json().getString("id");
+      await().until(() -> app.createsWaiting() == 1);
+      assertEquals(204, admin.delete("/api/v1/users/" + userId).status());
+    } finally {
+      app.releaseCreates();
+    }
+    await().until(() -> app.calls().size() == 2);
+    assertEquals("create " + prefix + "temp", app.calls().get(0));
+    assertTrue(app.calls().get(1).startsWith("delete "), app.calls().toString());
+    assertNull(app.accountNamed(prefix + "temp"), "no account is left behind");
+  }
+
+  @Test
   void twoAccountsSwappingNamesInOneBatchAreBothRenamed() {
     String prefix = unique();
     MemoryDirectory hr = MemoryDirectory.named(prefix + "hr");

@@ -124,11 +124,11 @@ public class MemoryConnectorType implements ConnectorType {
 
     @Override
     public Future<ExternalUser> createUser(ExternalUser user, Password initialPassword) {
-      return run("create " + user.userName(), () -> {
+      return directory.createMayStart().compose(go -> run("create " + user.userName(), () -> {
         ExternalUser created = directory.create(user);
         journal("create " + user.userName() + " " + created.externalId());
         return created;
-      });
+      }));
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class MemoryDirectory {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile ConnectorException.Reason failureReason;
   private volatile Consumer<List<ChangeRecord>> watcher;
+  private volatile io.vertx.core.Promise<Void> createGate;
+  private final AtomicInteger createsWaiting = new AtomicInteger();
   private volatile java.util.function.BiConsumer<Boolean, String> connection = (up, why) -> { };
   private final AtomicInteger sequence = new AtomicInteger();
 
@@ -238,6 +240,39 @@ public final class MemoryDirectory {
    */
   public void connection(boolean up, String reason) {
     connection.accept(up, reason);
+  }
+
+  /** Makes creates wait until {@link #releaseCreates()}, as a slow system would. */
+  public void holdCreates() {
+    createGate = io.vertx.core.Promise.promise();
+  }
+
+  /** Lets held and later creates go on. */
+  public void releaseCreates() {
+    io.vertx.core.Promise<Void> gate = createGate;
+    createGate = null;
+    if (gate != null) {
+      gate.tryComplete();
+    }
+  }
+
+  /**
+   * Called by the plugin before a create.
+   *
+   * @return completes when creates may go on
+   */
+  public io.vertx.core.Future<Void> createMayStart() {
+    io.vertx.core.Promise<Void> gate = createGate;
+    if (gate == null) {
+      return io.vertx.core.Future.succeededFuture();
+    }
+    createsWaiting.incrementAndGet();
+    return gate.future().onComplete(done -> createsWaiting.decrementAndGet());
+  }
+
+  /** @return how many creates wait for {@link #releaseCreates()} */
+  public int createsWaiting() {
+    return createsWaiting.get();
   }
 
   /** @return the next checkpoint value */

@@ -74,7 +74,8 @@ final class UserIngest {
     return links.usersByExternalId(connectorId, referenced)
         .compose(linked -> correlate(accounts, linked)
             .compose(matches -> users.lockAll(ids(linked, matches))
-                .compose(current -> decide(accounts, linked, matches, current))));
+                .compose(current -> stillUnlinked(matches)
+                    .compose(free -> decide(accounts, linked, free, current)))));
   }
 
   /** Users that unlinked accounts match, left out when already linked to another account. */
@@ -104,6 +105,25 @@ final class UserIngest {
           });
           return matches;
         }));
+  }
+
+  /**
+   * The matches whose user is still free once locked: a concurrent batch of this connector
+   * (another import page) may have linked it to another account meanwhile.
+   */
+  private Future<Map<String, UUID>> stillUnlinked(Map<String, UUID> matches) {
+    Set<UUID> matched = new HashSet<>();
+    matches.values().stream().filter(id -> id != null).forEach(matched::add);
+    if (matched.isEmpty()) {
+      return Future.succeededFuture(matches);
+    }
+    return links.accountsOf(matched).map(accountsOfUsers -> {
+      Map<String, UUID> free = new HashMap<>();
+      matches.forEach((account, user) -> free.put(account, user == null
+          || accountsOfUsers.getOrDefault(user, Map.of()).containsKey(connectorId) ? null
+          : user));
+      return free;
+    });
   }
 
   private Future<List<Change>> decide(Map<String, ExternalUser> accounts,

@@ -69,6 +69,23 @@ public record ApiRequest(RoutingContext context, JsonObject body, Optional<Princ
   }
 
   /**
+   * A query parameter that is a point in time (RFC 3339, as {@code format: date-time}).
+   *
+   * @param name its name
+   * @return its value, or empty
+   * @throws ApiException 400 when it is not a date-time
+   */
+  public Optional<java.time.Instant> queryInstant(String name) {
+    try {
+      return query(name).map(v -> java.time.OffsetDateTime.parse(v).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.badRequest("Query parameter " + name + " must be a date-time such as "
+          + "2026-11-26T10:00:00Z", List.of(new ApiException.FieldError(name,
+              "not a date-time")));
+    }
+  }
+
+  /**
    * The paging parameters of a listing: {@code limit} (checked against the document already)
    * and {@code cursor}, which must be one the hub gave out.
    *

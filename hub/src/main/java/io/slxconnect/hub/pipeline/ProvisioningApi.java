@@ -9,6 +9,7 @@ import io.slxconnect.hub.http.Reply;
 import io.slxconnect.hub.store.ChangeEventStore;
 import io.slxconnect.hub.store.ProvisioningTaskStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.function.IntConsumer;
@@ -57,10 +58,20 @@ public final class ProvisioningApi {
 
   private Future<Reply> events(ApiRequest request) {
     ApiRequest.IdPaging paging = request.idPaging();
-    return new ChangeEventStore(pool).list(request.queryUuid("user").orElse(null),
-            request.queryUuid("group").orElse(null), request.query("type").orElse(null),
-            paging.before(), paging.limit())
-        .map(rows -> Reply.ok(Pages.newestFirst(rows, paging.limit())));
+    ChangeEventStore.EventFilter filter = new ChangeEventStore.EventFilter(
+        request.queryUuid("user").orElse(null), request.queryUuid("group").orElse(null),
+        request.query("type").orElse(null), request.queryUuid("source").orElse(null),
+        request.queryInstant("since").orElse(null), request.queryInstant("until").orElse(null));
+    boolean cloudEvents = request.query("format").map("cloudevents"::equals).orElse(false);
+    return new ChangeEventStore(pool).list(filter, paging.before(), paging.limit())
+        .map(rows -> {
+          JsonObject page = Pages.newestFirst(rows, paging.limit());
+          if (cloudEvents) {
+            page.put("items", new JsonArray(page.getJsonArray("items").stream()
+                .map(event -> CloudEvents.of((JsonObject) event)).toList()));
+          }
+          return Reply.ok(page);
+        });
   }
 
   private Future<Reply> retry(ApiRequest request) {

@@ -73,19 +73,45 @@ public final class ChangeEventStore {
   }
 
   /**
+   * Which events a listing shows; every part may be {@code null} for "any".
+   *
+   * @param userId about this user
+   * @param groupId about this group
+   * @param type of this type
+   * @param connectorId from this connector (its watch, import or pushes)
+   * @param since at or after this time
+   * @param until before this time
+   */
+  public record EventFilter(UUID userId, UUID groupId, String type, UUID connectorId,
+      java.time.Instant since, java.time.Instant until) {
+  }
+
+  /**
    * A page of events, newest first.
    *
-   * @param userId only about this user, or {@code null}
-   * @param groupId only about this group, or {@code null}
-   * @param type only of this type, or {@code null}
+   * @param filter which events
    * @param before only with a smaller id, or {@code null}
    * @param limit the page size; one more row is read to know whether another page follows
    * @return the events as the API shows them
    */
-  public Future<List<JsonObject>> list(UUID userId, UUID groupId, String type, Long before,
-      int limit) {
+  public Future<List<JsonObject>> list(EventFilter filter, Long before, int limit) {
     List<String> where = new ArrayList<>();
     Tuple params = Tuple.tuple();
+    UUID userId = filter.userId();
+    UUID groupId = filter.groupId();
+    String type = filter.type();
+    if (filter.connectorId() != null) {
+      params.addUUID(filter.connectorId());
+      where.add("connector_id = $" + params.size());
+    }
+    if (filter.since() != null) {
+      params.addOffsetDateTime(filter.since().atOffset(java.time.ZoneOffset.UTC));
+      where.add("at >= $" + params.size());
+    }
+    if (filter.until() != null) {
+      params.addOffsetDateTime(filter.until().atOffset(java.time.ZoneOffset.UTC));
+      where.add("at < $" + params.size());
+    }
     if (userId != null) {
       params.addUUID(userId);
       where.add("user_id = $" + params.size());

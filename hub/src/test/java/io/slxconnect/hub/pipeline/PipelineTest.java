@@ -353,6 +353,43 @@ class PipelineTest {
   }
 
   @Test
+  void changeEventsAreListedAsCloudEventsAndFilteredBySourceAndTime() {
+    String prefix = unique();
+    MemoryDirectory hr = MemoryDirectory.named(prefix + "hr");
+    String hrId = connector(prefix + "hr", source("userName"));
+    String before = java.time.Instant.now().minusSeconds(1).toString();
+    hr.put(account("hr-1", prefix + "kai", "Sales", true));
+    String userId = awaitUser(prefix + "kai", u -> true).getString("id");
+    var admins = admin.post("/api/v1/users", new JsonObject().put("userName", prefix + "lou"));
+    assertEquals(201, admins.status(), admins.body());
+
+    JsonArray fromHr = admin.get("/api/v1/events?format=cloudevents&source=" + hrId)
+        .json().getJsonArray("items");
+    JsonObject created = fromHr.stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("type").equals("user.created")).findFirst().orElseThrow();
+    assertEquals("1.0", created.getString("specversion"));
+    assertEquals("/connectors/" + hrId, created.getString("source"));
+    assertEquals("users/" + userId, created.getString("subject"));
+    assertEquals("application/json", created.getString("datacontenttype"));
+    assertEquals(prefix + "kai", created.getJsonObject("data").getJsonObject("user")
+        .getString("userName"));
+    assertTrue(created.getString("id").matches("[0-9]+"), created.encode());
+    assertTrue(fromHr.stream().map(JsonObject.class::cast)
+        .allMatch(e -> e.getString("source").equals("/connectors/" + hrId)), fromHr.encode());
+
+    JsonArray byAdmin = admin.get("/api/v1/events?format=cloudevents&type=user.created&since="
+        + before).json().getJsonArray("items");
+    JsonObject lou = byAdmin.stream().map(JsonObject.class::cast)
+        .filter(e -> e.getJsonObject("data").getJsonObject("user").getString("userName")
+            .equals(prefix + "lou")).findFirst().orElseThrow();
+    assertEquals("/admin", lou.getString("source"));
+    assertEquals(TestHub.ADMIN, lou.getString("actor"));
+    assertEquals(0, admin.get("/api/v1/events?since=2999-01-01T00:00:00Z").json()
+        .getJsonArray("items").size());
+    assertEquals(400, admin.get("/api/v1/events?since=yesterday").status());
+  }
+
+  @Test
   void theChangeLogCannotBeRewritten() {
     String id = admin.post("/api/v1/users", new JsonObject().put("userName", unique() + "ivy"))
         .json().getString("id");

@@ -209,9 +209,9 @@ final class AdChangeWatch implements DirectoryWatch {
         // Started once subscribed with a position: catching up a long backlog must not hold up
         // the start.
         established.complete(null);
+        feed.connected();
         sync(connection, root);
         backoff.reset();
-        feed.connected();
         logger.log(Level.INFO, "Following Active Directory changes below {0} on {1}:{2} "
             + "(change notification and DirSync)", root, connection.getConnectedAddress(),
             String.valueOf(connection.getConnectedPort()));

@@ -26,15 +26,16 @@ final class DirectoryEntries implements EntryMapper {
   private final LdapSettings settings;
   private final LDAPConnectionPool pool;
   private final UserEntries users;
+  /** For the attribute names only: each group change is read with a fresh reader. */
   private final GroupReader groups;
   private final UserMapper mapper;
 
-  DirectoryEntries(LdapSettings settings, LDAPConnectionPool pool, GroupReader groups) {
+  DirectoryEntries(LdapSettings settings, LDAPConnectionPool pool) {
     this.settings = settings;
     this.pool = pool;
     this.users = new UserEntries(settings);
-    this.groups = groups;
     this.mapper = UserMapper.of(settings);
+    this.groups = new GroupReader(settings, mapper);
   }
 
   @Override
@@ -55,7 +56,10 @@ final class DirectoryEntries implements EntryMapper {
       LDAPConnection connection = pool.getConnection();
       try {
         SearchResultEntry full = connection.getEntry(entry.getDN(), groups.groupAttributes());
-        ExternalGroup group = full == null ? null : groups.read(connection, full);
+        // A fresh reader: member DNs remembered during an import may name other entries by
+        // now (deleted, renamed, reused).
+        ExternalGroup group = full == null ? null
+            : new GroupReader(settings, mapper).read(connection, full);
         pool.releaseConnection(connection);
         return group == null || group.externalId() == null ? Optional.empty()
             : Optional.of(ChangeRecord.groupUpserted(group));

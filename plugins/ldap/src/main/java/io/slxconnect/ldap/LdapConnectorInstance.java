@@ -244,7 +244,7 @@ final class LdapConnectorInstance implements ConnectorInstance {
       }, context::reportConnection);
       DirectoryWatch created = Watches.create(strategy, current.connections(),
           current.settings(), resumeFrom, new DirectoryEntries(current.settings(),
-              current.pool(), current.groupReader()), feed, context.logger());
+              current.pool()), feed, context.logger());
       self.set(created);
       Following previous = watch.getAndSet(new Following(created, feed));
       if (previous != null) {

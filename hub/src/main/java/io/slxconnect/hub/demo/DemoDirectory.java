@@ -9,7 +9,6 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -31,8 +30,8 @@ public final class DemoDirectory implements AutoCloseable {
   /** The account people change the directory with (ldapmodify); bind credentials only. */
   public static final String MANAGER_DN = "cn=Directory Manager";
   /**
-   * The account the hub binds as, for the hub alone: the connector takes changes this account
-   * made for echoes of its own pushes, so people's changes must come from another one.
+   * The account the hub binds as, for the hub alone, so that the directory's changelog tells
+   * the hub's changes from people's.
    */
   public static final String SERVICE_DN = "cn=SLX Connect";
   /** The directory's suffix. */

@@ -3,6 +3,7 @@ package io.slxconnect.hub.bench;
 import io.slxconnect.hub.Hub;
 import io.slxconnect.hub.config.ConfigLoader;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.testdirectories.ExampleDirectory;
 import io.slxconnect.testdirectories.SlapdServer;
@@ -56,7 +57,7 @@ public final class ImportBenchmark {
     try (Hub hub = Hub.start(ConfigLoader.load(Map.of(
         "SLX_DATA_DIR", work.resolve("data").toString(),
         "SLX_HTTP_HOST", "127.0.0.1", "SLX_HTTP_PORT", "0",
-        "SLX_EMBEDDED_DB_PORT", Integer.toString(freePort()),
+        "SLX_EMBEDDED_DB_PORT", Integer.toString(TestDatabase.freePort()),
         "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD),
         pluginsDirectory(work)))) {
       ApiClient api = ApiClient.forUrl("http://127.0.0.1:" + hub.port()).login(ADMIN, PASSWORD);
@@ -182,14 +183,10 @@ public final class ImportBenchmark {
         times.add((System.nanoTime() - t) / 1e6);
       }
       Collections.sort(times);
-      result.put(name, new JsonObject().put("median", round(times.get(12)))
-          .put("p95", round(times.get(23))));
+      result.put(name, new JsonObject().put("median", Timings.round(times.get(12)))
+          .put("p95", Timings.round(times.get(23))));
     });
     return result;
-  }
-
-  private static double round(double ms) {
-    return Math.round(ms * 10) / 10.0;
   }
 
   private static Thread sampleHeap(AtomicLong peak) {
@@ -207,11 +204,5 @@ public final class ImportBenchmark {
     t.setDaemon(true);
     t.start();
     return t;
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

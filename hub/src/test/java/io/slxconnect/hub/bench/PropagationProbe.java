@@ -6,7 +6,6 @@ import io.slxconnect.hub.testplugin.shared.MemoryDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -43,12 +42,7 @@ final class PropagationProbe {
       awaitTarget(target, active);
       times.add((System.nanoTime() - start) / 1e6);
     }
-    Collections.sort(times);
-    return new JsonObject()
-        .put("changes", trips)
-        .put("median", round(times.get(trips / 2)))
-        .put("p99", round(times.get((int) Math.ceil(trips * 0.99) - 1)))
-        .put("max", round(times.get(trips - 1)));
+    return new JsonObject().put("changes", trips).mergeIn(Timings.summary(times));
   }
 
   private static ExternalUser user(boolean active) {
@@ -84,9 +78,5 @@ final class PropagationProbe {
         .getJsonObject("status").getString("state"))) {
       Thread.sleep(50);
     }
-  }
-
-  private static double round(double ms) {
-    return Math.round(ms * 10) / 10.0;
   }
 }

@@ -15,6 +15,7 @@ import com.unboundid.ldap.sdk.RDN;
 import io.slxconnect.hub.Hub;
 import io.slxconnect.hub.config.ConfigLoader;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.testdirectories.ApacheDsServer;
 import io.slxconnect.testdirectories.ExampleDirectory;
 import io.slxconnect.testdirectories.SambaDc;
@@ -25,7 +26,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  * from the moment a user is added (or renamed) in the directory until the hub's API shows it,
  * through the watch, the change feed and the ingest transaction. Prints one JSON document.
  * The API is polled every 2 ms, which adds about 1 ms to each time. The connector binds as a
- * read-only account of its own: changes made by its account count as echoes of its pushes.
+ * read-only account of its own, as a production service account would, and the changes are
+ * written by an administrator.
  */
 public final class WatchLatencyBenchmark {
 
@@ -81,7 +82,7 @@ public final class WatchLatencyBenchmark {
     try (Hub hub = Hub.start(ConfigLoader.load(Map.of(
         "SLX_DATA_DIR", work.resolve("data").toString(),
         "SLX_HTTP_HOST", "127.0.0.1", "SLX_HTTP_PORT", "0",
-        "SLX_EMBEDDED_DB_PORT", Integer.toString(freePort()),
+        "SLX_EMBEDDED_DB_PORT", Integer.toString(TestDatabase.freePort()),
         "SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", PASSWORD),
         Path.of(System.getProperty("slx.bench.plugins-dir", "target/plugins"))))) {
       ApiClient api = ApiClient.forUrl("http://127.0.0.1:" + hub.port()).login(ADMIN, PASSWORD);
@@ -145,7 +146,8 @@ public final class WatchLatencyBenchmark {
       renames.add((System.nanoTime() - start) / 1e6);
     }
     api.delete("/api/v1/connectors/" + connector);
-    return new JsonObject().put("add", summary(adds)).put("change", summary(renames));
+    return new JsonObject().put("add", Timings.summary(adds))
+        .put("change", Timings.summary(renames));
   }
 
   /**
@@ -203,20 +205,6 @@ public final class WatchLatencyBenchmark {
       }
       Thread.sleep(50);
     }
-  }
-
-  private static JsonObject summary(List<Double> times) {
-    List<Double> sorted = new ArrayList<>(times);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return new JsonObject()
-        .put("median", round(sorted.get(n / 2)))
-        .put("p99", round(sorted.get((int) Math.ceil(n * 0.99) - 1)))
-        .put("max", round(sorted.get(n - 1)));
-  }
-
-  private static double round(double ms) {
-    return Math.round(ms * 10) / 10.0;
   }
 
   private static Directory slapd() throws Exception {
@@ -341,11 +329,5 @@ public final class WatchLatencyBenchmark {
         stop.stop();
       }
     };
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -339,7 +339,7 @@ final class ContentSyncWatch implements DirectoryWatch {
         return List.of(upsert.get());
       }
       // Outside the users and groups (moved away, no longer matching the filter, or never
-      // one): the hub must not keep it as one. In scope, it was an echo of the hub's write.
+      // one): the hub must not keep it as one. In scope, it has no stable id to report.
       return mapper.inScope(entry) ? List.of()
           : List.of(mapper.deleted(mapper.stableId(entry).orElse(id.toString())));
     } catch (ConnectorException e) {

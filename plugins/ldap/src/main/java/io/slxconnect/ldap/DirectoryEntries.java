@@ -1,6 +1,5 @@
 package io.slxconnect.ldap;
 
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -75,7 +74,7 @@ final class DirectoryEntries implements EntryMapper {
 
   @Override
   public Optional<String> stableId(Entry entry) {
-    return Optional.ofNullable(mapper.stableIdOrNull(entry));
+    return users.stableId(entry);
   }
 
   @Override

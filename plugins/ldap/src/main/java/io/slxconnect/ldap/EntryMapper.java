@@ -19,8 +19,7 @@ interface EntryMapper {
    *
    * @param entry the entry's current state, read with {@link #attributes()}
    * @return an upsert of the user or group; empty when there is nothing to report: the entry
-   *     is out of scope (see {@link #inScope(Entry)}), or in scope but only the echo of the
-   *     hub's own write
+   *     is out of scope (see {@link #inScope(Entry)}), or has no stable id
    */
   Optional<ChangeRecord> upserted(Entry entry);
 

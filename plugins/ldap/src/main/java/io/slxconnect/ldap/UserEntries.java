@@ -1,9 +1,7 @@
 package io.slxconnect.ldap;
 
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPException;
 import io.slxconnect.api.ChangeRecord;
-import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ExternalUser;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +38,7 @@ final class UserEntries implements EntryMapper {
 
   @Override
   public Optional<String> stableId(Entry entry) {
-    try {
-      return Optional.of(mapper.stableId(entry));
-    } catch (ConnectorException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(mapper.stableIdOrNull(entry));
   }
 
   @Override

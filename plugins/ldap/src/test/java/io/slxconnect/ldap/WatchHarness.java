@@ -62,16 +62,12 @@ final class WatchHarness {
    * @param name the watch's name, as in its thread's name {@code slx-ldap-<name>}
    * @param timeout how long at most
    */
-  static void awaitStopped(String name, java.time.Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.isAlive() && t.getName().equals("slx-ldap-" + name))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Watch " + name + " still runs after " + timeout);
-      }
-      Thread.sleep(10);
-    }
+  static void awaitStopped(String name, java.time.Duration timeout) {
+    org.awaitility.Awaitility.await("watch " + name + " stopped").atMost(timeout)
+        .until(() -> Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(t -> t.isAlive() && t.getName().equals("slx-ldap-" + name)));
   }
+
 
   /** {@return a matcher for an upsert of the user with this uid} */
   static Predicate<ChangeRecord> upsertOf(String uid) {

@@ -45,15 +45,26 @@ public final class HubProcess {
     pb.redirectErrorStream(true);
     pb.redirectOutput(Files.createTempFile("slx-hub-process", ".log").toFile());
     Process process = pb.start();
-    awaitHealthy(httpPort);
+    try {
+      awaitHealthy(httpPort);
+    } catch (RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
     return process;
   }
 
+  /**
+   * Polls {@code /health} as a health checker does, each request with a time limit: a request
+   * sent while the server is still starting can go unanswered (seen with Vert.x's HTTP server
+   * metrics), and must not hold up the polls after it.
+   */
   private static void awaitHealthy(int port) {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
         .ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build(),
             HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
   }
 

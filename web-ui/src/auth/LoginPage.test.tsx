@@ -28,6 +28,7 @@ function renderApp(path: string) {
         element: <RequireAuth />,
         children: [
           { path: '/connectors', element: <h1>Connectors page</h1> },
+          { path: '/dashboard', element: <h1>Dashboard page</h1> },
           { path: '/plugins', element: <PluginsProbe /> },
         ],
       },
@@ -134,7 +135,7 @@ describe('Setup', () => {
     await user.type(screen.getByLabelText('Confirm password'), 'a long enough password');
     await user.click(screen.getByRole('button', { name: 'Create admin and log in' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/connectors'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
     expect(hub.sent('POST', '/api/v1/setup')[0].body).toEqual({
       token: 'one-time-123',
       username: 'alice',

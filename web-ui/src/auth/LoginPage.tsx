@@ -5,10 +5,10 @@ import { AuthCard } from './AuthCard';
 import { getSetupStatus } from './authApi';
 import { useSession } from './SessionProvider';
 
-/** Where to go after login: the page that sent the admin here, else the connectors. */
+/** Where to go after login: the page that sent the admin here, else the dashboard. */
 function destination(location: Location): string {
   const from = (location.state as { from?: Location } | null)?.from;
-  if (!from || from.pathname === '/login' || from.pathname === '/setup') return '/connectors';
+  if (!from || from.pathname === '/login' || from.pathname === '/setup') return '/dashboard';
   return `${from.pathname}${from.search}`;
 }
 

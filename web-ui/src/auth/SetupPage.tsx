@@ -62,7 +62,7 @@ export function SetupPage() {
     try {
       await completeSetup(token.trim(), username, password);
       await login(username, password);
-      navigate('/connectors', { replace: true });
+      navigate('/dashboard', { replace: true });
     } catch (e) {
       if (e instanceof ApiError) {
         const matched = matchFieldErrors(e.fieldErrors, ['token', 'username', 'password']);

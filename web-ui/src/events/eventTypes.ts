@@ -9,6 +9,9 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'user.password_changed': 'Password set',
   'account.linked': 'Account linked',
   'account.unlinked': 'Account unlinked',
+  'group.created': 'Group created',
+  'group.updated': 'Group changed',
+  'group.deleted': 'Group deleted',
   'group.member_added': 'Added to a group',
   'group.member_removed': 'Removed from a group',
   'provisioning.failed': 'Provisioning failed',
@@ -21,3 +24,10 @@ export function eventLabel(type: string): string {
 
 /** A failure, shown in red. */
 export const isFailure = (type: string) => type.endsWith('.failed');
+
+/** The event types a webhook can subscribe to, by what they are about (the hub's catalogue). */
+export const EVENT_CATALOGUE: readonly { title: string; types: readonly string[] }[] = [
+  { title: 'Users', types: ['user.created', 'user.updated', 'user.disabled', 'user.enabled', 'user.deleted', 'user.password_changed'] },
+  { title: 'Groups', types: ['group.created', 'group.updated', 'group.deleted', 'group.member_added', 'group.member_removed'] },
+  { title: 'Provisioning', types: ['provisioning.failed'] },
+];

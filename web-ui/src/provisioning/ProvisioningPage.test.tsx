@@ -210,7 +210,7 @@ describe('Navigation to the provisioning log', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links.slice(2, 4)).toEqual(['Connectors', 'Provisioning']);
+    expect(links.slice(3, 5)).toEqual(['Connectors', 'Provisioning']);
     expect(within(nav).getByRole('link', { name: 'Provisioning' })).toHaveAttribute('href', '/provisioning');
     expect(await screen.findByRole('heading', { name: 'Provisioning', level: 1 })).toBeInTheDocument();
   });

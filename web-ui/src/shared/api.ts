@@ -142,6 +142,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Extra request headers, such as `Last-Event-ID`. */
+  headers?: Record<string, string>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -223,6 +225,21 @@ export class ApiClient {
 
   /** Any authenticated call: retries once after a refresh when the access token has expired. */
   async call<T>(method: string, path: string, options: RequestOptions = {}, expireOnFailure = true): Promise<T> {
+    const response = await this.authorized(method, path, options, expireOnFailure);
+    if (response.status === 204) return undefined as T;
+    return (await this.readJson(response)) as T;
+  }
+
+  /**
+   * A GET whose body the caller reads as it arrives (an event stream): EventSource cannot send
+   * the bearer token, so the stream is a plain fetch with the same refresh-and-retry as a call.
+   */
+  open(path: string, options: Pick<RequestOptions, 'signal' | 'headers'> = {}): Promise<Response> {
+    return this.authorized('GET', path, options, true);
+  }
+
+  /** Sends with the access token, refreshing it once on a 401; an ApiError for a failed answer. */
+  private async authorized(method: string, path: string, options: RequestOptions, expireOnFailure: boolean): Promise<Response> {
     let response = await this.send(method, path, options, true);
     if (response.status === 401) {
       const session = await this.refresh();
@@ -234,8 +251,7 @@ export class ApiClient {
       }
     }
     if (!response.ok) throw await this.toError(response);
-    if (response.status === 204) return undefined as T;
-    return (await this.readJson(response)) as T;
+    return response;
   }
 
   /** One refresh at a time: concurrent 401s share it. Resolves null when there is no session. */
@@ -274,7 +290,7 @@ export class ApiClient {
   }
 
   private async send(method: string, path: string, options: RequestOptions, withToken: boolean): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (withToken && this.session) headers.Authorization = `Bearer ${this.session.accessToken}`;
     try {

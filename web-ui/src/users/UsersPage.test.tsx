@@ -143,14 +143,14 @@ describe('Users list', () => {
 describe('Navigation', () => {
   const withLayout = [{ element: <AppLayout />, children: [...userRoutes, { path: '/connectors', element: <h1>Connectors</h1> }] }];
 
-  it.each<Role>(['admin', 'operator', 'auditor'])('lists Users and Groups before Connectors for the %s role', async (role) => {
+  it.each<Role>(['admin', 'operator', 'auditor'])('lists the Dashboard, then Users and Groups before Connectors for the %s role', async (role) => {
     fakeHub({});
     renderRoutes(withLayout, '/connectors', role);
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links.slice(0, 3)).toEqual(['Users', 'Groups', 'Connectors']);
+    expect(links.slice(0, 4)).toEqual(['Dashboard', 'Users', 'Groups', 'Connectors']);
     expect(within(nav).getByRole('link', { name: 'Users' })).toHaveAttribute('href', '/users');
     expect(within(nav).getByRole('link', { name: 'Groups' })).toHaveAttribute('href', '/groups');
   });

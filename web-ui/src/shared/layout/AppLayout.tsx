@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../../auth/SessionProvider';
 import { ROLE_LABELS } from '../permissions';
-import { AdminsIcon, AuditIcon, ConnectorsIcon, GroupsIcon, LogoutIcon, PluginsIcon, ProvisioningIcon, UsersIcon } from './icons';
+import { AdminsIcon, AuditIcon, ConnectorsIcon, DashboardIcon, GroupsIcon, LiveIcon, LogoutIcon, PluginsIcon, ProvisioningIcon, UsersIcon, WebhooksIcon } from './icons';
 import { Logo } from './Logo';
 
 /** The console frame: sidebar navigation, a header with the admin and logout, the page. */
@@ -26,6 +26,10 @@ export function AppLayout() {
           </div>
         </div>
         <nav aria-label="Main">
+          <NavLink to="/dashboard" className="nav-link">
+            <DashboardIcon />
+            <span>Dashboard</span>
+          </NavLink>
           <NavLink to="/users" className="nav-link">
             <UsersIcon />
             <span>Users</span>
@@ -41,6 +45,14 @@ export function AppLayout() {
           <NavLink to="/provisioning" className="nav-link">
             <ProvisioningIcon />
             <span>Provisioning</span>
+          </NavLink>
+          <NavLink to="/events/live" className="nav-link">
+            <LiveIcon />
+            <span>Live changes</span>
+          </NavLink>
+          <NavLink to="/webhooks" className="nav-link">
+            <WebhooksIcon />
+            <span>Webhooks</span>
           </NavLink>
           <NavLink to="/plugins" className="nav-link">
             <PluginsIcon />

@@ -7,6 +7,12 @@ function Icon({ children }: { children: React.ReactNode }) {
   );
 }
 
+export const DashboardIcon = () => (
+  <Icon>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Icon>
+);
+
 export const UsersIcon = () => (
   <Icon>
     <circle cx="12" cy="8" r="4" />
@@ -37,6 +43,23 @@ export const ProvisioningIcon = () => (
     <path d="M13 4l3 3-3 3" />
     <path d="M20 17H8" />
     <path d="M11 14l-3 3 3 3" />
+  </Icon>
+);
+
+export const LiveIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="2" />
+    <path d="M8.5 8.5a5 5 0 0 0 0 7M15.5 8.5a5 5 0 0 1 0 7" />
+    <path d="M5.6 5.6a9 9 0 0 0 0 12.8M18.4 5.6a9 9 0 0 1 0 12.8" />
+  </Icon>
+);
+
+export const WebhooksIcon = () => (
+  <Icon>
+    <circle cx="6" cy="17" r="2.5" />
+    <circle cx="18" cy="17" r="2.5" />
+    <circle cx="12" cy="6" r="2.5" />
+    <path d="M10.8 8.2 7.2 14.8M8.5 17h7M13.2 8.2l3.6 6.6" />
   </Icon>
 );
 

@@ -9,5 +9,7 @@ import './imports/imports.css';
 import './admins/admins.css';
 import './users/users.css';
 import './groups/groups.css';
+import './webhooks/webhooks.css';
+import './dashboard/dashboard.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -5,6 +5,8 @@ export interface Request {
   method: string;
   path: string;
   body: unknown;
+  headers: Headers;
+  signal?: AbortSignal;
 }
 
 type Answer = Response | ((request: Request) => Response);
@@ -21,6 +23,8 @@ export function fakeHub(routes: Record<string, Answer>) {
       method: init.method ?? 'GET',
       path: url.pathname + url.search,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: new Headers(init.headers),
+      signal: init.signal ?? undefined,
     };
     requests.push(request);
     const answer = routes[`${request.method} ${request.path}`] ?? routes[`${request.method} ${url.pathname}`];

@@ -1,5 +1,7 @@
 import type { JsonSchema } from '../shared/form/schema';
 import type { ConnectorType } from '../connectors/connectorsApi';
+import type { CloudEvent } from '../events/cloudEvents';
+import type { Request } from './fakeHub';
 
 /** A settings schema shaped like the LDAP plugin's. */
 export const ldapSchema: JsonSchema = {
@@ -70,3 +72,37 @@ export const ldapTargetType: ConnectorType = {
 
 /** An empty page of a cursor-paged list. */
 export const emptyPage = () => jsonResponse(200, { items: [], next: null });
+
+/** A change event as the stream sends it. */
+export function cloudEvent(fields: Partial<CloudEvent> & { id: string }): CloudEvent {
+  return { specversion: '1.0', source: '/admin', type: 'user.created', time: new Date().toISOString(), datacontenttype: 'application/json', data: {}, ...fields };
+}
+
+/**
+ * The hub's change stream: each request to it opens a connection the test writes to (`send`
+ * an event, `write` raw text) and can `drop`; the request is kept to check its headers.
+ */
+export function eventStreams() {
+  const open: { request: Request; controller: ReadableStreamDefaultController<Uint8Array> }[] = [];
+  const encoder = new TextEncoder();
+  const current = () => open[open.length - 1];
+  const write = (text: string) => current().controller.enqueue(encoder.encode(text));
+  return {
+    /** The fake hub's answer to `GET /api/v1/events/stream`. */
+    answer: (request: Request) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          open.push({ request, controller });
+          request.signal?.addEventListener('abort', () => controller.error(new DOMException('Aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+    },
+    /** The requests that opened a connection, oldest first. */
+    requests: () => open.map((o) => o.request),
+    write,
+    send: (event: CloudEvent) => write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+    /** Ends the newest connection, as when the network drops it. */
+    drop: () => current().controller.close(),
+  };
+}

@@ -25,7 +25,7 @@ function LastAnswer({ delivery }: { delivery: WebhookDelivery }) {
   return delivery.lastError ? <span className="text-danger small">{delivery.lastError}</span> : <NoValue />;
 }
 
-/** A webhook's deliveries, newest first; "Details" opens a delivery's attempts and payload below it. */
+/** A webhook's deliveries, newest first; "Details" opens (and closes) a delivery's attempts and payload below it. */
 export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: Props) {
   const [open, setOpen] = useState<number>();
   return (
@@ -49,7 +49,6 @@ export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: 
         {deliveries.map((d) => {
           const expanded = open === d.id;
           const detailsId = `delivery-${d.id}-details`;
-          const name = d.eventId ? `${eventLabel(d.eventType)} ${d.eventId}` : 'test event';
           return (
             <Fragment key={d.id}>
               <tr data-testid="delivery-row" data-delivery-id={d.id}>
@@ -71,11 +70,11 @@ export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: 
                 </td>
                 <td className="nowrap">{d.deliveredAt ? formatDateTime(d.deliveredAt) : <NoValue />}</td>
                 <td className="actions-col nowrap">
-                  <button type="button" className="btn btn-sm btn-ghost" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} aria-label={`Details of ${name}`} onClick={() => setOpen(expanded ? undefined : d.id)}>
-                    {expanded ? 'Hide' : 'Details'}
+                  <button type="button" className="btn btn-sm btn-ghost" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} aria-label={`Details of delivery ${d.id}`} onClick={() => setOpen(expanded ? undefined : d.id)}>
+                    Details
                   </button>
                   {onReplay && d.status !== 'pending' && (
-                    <button type="button" className="btn btn-sm" aria-label={`Replay ${name}`} disabled={replaying !== null} onClick={() => onReplay(d)}>
+                    <button type="button" className="btn btn-sm" aria-label={`Replay delivery ${d.id}`} disabled={replaying !== null} onClick={() => onReplay(d)}>
                       {replaying === String(d.id) ? 'Replaying…' : 'Replay'}
                     </button>
                   )}

@@ -8,7 +8,7 @@ import type { CloudEvent } from './cloudEvents';
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-function follow(retryDelay = () => 0) {
+function follow(retryDelay: (attempt: number) => number = () => 0) {
   const events: CloudEvent[] = [];
   const states: StreamState[] = [];
   stop = openChangeStream({ onEvent: (e) => events.push(e), onState: (s) => states.push(s), retryDelay });

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatDateTime, humanize } from '../shared/format';
 import { NoValue } from '../shared/NoValue';
 import type { ChangeEvent } from './eventsApi';
-import { eventLabel, isFailure } from './eventTypes';
+import { ConnectorLink, EventTypeLabel } from './EventCells';
 
 interface Props {
   events: ChangeEvent[];
@@ -27,8 +27,7 @@ export function ChangeEventsTable({ events, connectorNames }: Props) {
           <tr key={e.id} data-testid="event-row" data-type={e.type}>
             <td className="nowrap">{formatDateTime(e.at)}</td>
             <td>
-              <span className={isFailure(e.type) ? 'text-danger strong' : undefined}>{eventLabel(e.type)}</span>
-              <span className="muted small mono block">{e.type}</span>
+              <EventTypeLabel type={e.type} />
             </td>
             <td data-testid="event-source">
               <EventSource event={e} connectorNames={connectorNames} />
@@ -45,9 +44,7 @@ export function ChangeEventsTable({ events, connectorNames }: Props) {
 
 /** The connector a change came from, else the admin who made it. */
 function EventSource({ event, connectorNames }: { event: ChangeEvent; connectorNames: ReadonlyMap<string, string> }) {
-  if (event.connectorId) {
-    return <Link to={`/connectors/${encodeURIComponent(event.connectorId)}`}>{connectorNames.get(event.connectorId) ?? `Connector ${event.connectorId.slice(0, 8)}…`}</Link>;
-  }
+  if (event.connectorId) return <ConnectorLink connectorId={event.connectorId} connectorNames={connectorNames} />;
   if (event.actor) return <>{event.actor}</>;
   return <span className="muted">The hub</span>;
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../shared/format';
 import { NoValue } from '../shared/NoValue';
 import { sourceConnectorId, sourceLabel, subjectOf, type CloudEvent } from './cloudEvents';
-import { eventLabel, isFailure } from './eventTypes';
+import { ConnectorLink, EventTypeLabel } from './EventCells';
 
 interface Props {
   events: CloudEvent[];
@@ -25,17 +25,15 @@ export function LiveEventsTable({ events, connectorNames }: Props) {
         {events.map((e) => {
           const subject = subjectOf(e);
           const connectorId = sourceConnectorId(e.source);
-          const source = sourceLabel(e.source, connectorNames);
           return (
             <tr key={e.id} data-testid="live-event-row" data-event-id={e.id} data-type={e.type}>
               <td className="nowrap">{formatDateTime(e.time)}</td>
               <td>
-                <span className={isFailure(e.type) ? 'text-danger strong' : undefined}>{eventLabel(e.type)}</span>
-                <span className="muted small mono block">{e.type}</span>
+                <EventTypeLabel type={e.type} />
               </td>
               <td className="wrap-anywhere">{!subject ? <NoValue /> : subject.path ? <Link to={subject.path}>{subject.label}</Link> : subject.label}</td>
               <td>
-                {connectorId ? <Link to={`/connectors/${encodeURIComponent(connectorId)}`}>{source}</Link> : source}
+                {connectorId ? <ConnectorLink connectorId={connectorId} connectorNames={connectorNames} /> : sourceLabel(e.source, connectorNames)}
                 {e.actor && <span className="muted small block">{e.actor}</span>}
               </td>
             </tr>

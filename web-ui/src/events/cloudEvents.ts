@@ -25,12 +25,16 @@ export function sourceConnectorId(source: string): string | undefined {
   return CONNECTOR_SOURCE.exec(source)?.[1];
 }
 
+/** A connector's name; the start of its id while the names load, or when it has been deleted. */
+export function connectorLabel(connectorId: string, connectorNames: ReadonlyMap<string, string>): string {
+  return connectorNames.get(connectorId) ?? `Connector ${connectorId.slice(0, 8)}…`;
+}
+
 /** Where changes came from, in words: the connector's name, or "Admin changes". */
 export function sourceLabel(source: string, connectorNames: ReadonlyMap<string, string>): string {
   if (source === ADMIN_SOURCE) return 'Admin changes';
   const connectorId = sourceConnectorId(source);
-  if (connectorId) return connectorNames.get(connectorId) ?? `Connector ${connectorId.slice(0, 8)}…`;
-  return source;
+  return connectorId ? connectorLabel(connectorId, connectorNames) : source;
 }
 
 function field(value: unknown, name: string): unknown {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../shared/format';
 import { NoValue } from '../shared/NoValue';
 import { DeliveryDetails } from './DeliveryDetails';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
+import { HttpStatus } from './HttpStatus';
 import type { WebhookDelivery } from './webhooksApi';
 
 interface Props {
@@ -19,9 +20,7 @@ const COLUMNS = 7;
 
 /** What the endpoint last answered: the HTTP status, else the error. */
 function LastAnswer({ delivery }: { delivery: WebhookDelivery }) {
-  if (delivery.lastStatusCode != null) {
-    return <span className={delivery.lastStatusCode >= 300 ? 'text-danger' : undefined}>HTTP {delivery.lastStatusCode}</span>;
-  }
+  if (delivery.lastStatusCode != null) return <HttpStatus code={delivery.lastStatusCode} />;
   return delivery.lastError ? <span className="text-danger small">{delivery.lastError}</span> : <NoValue />;
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime } from '../shared/format';
 import { useLoad } from '../shared/hooks';
 import { NoValue } from '../shared/NoValue';
 import { Spinner } from '../shared/Spinner';
+import { HttpStatus } from './HttpStatus';
 import { getWebhookDelivery, type DeliveryAttempt } from './webhooksApi';
 
 interface Props {
@@ -53,7 +54,9 @@ function AttemptsTable({ attempts }: { attempts: DeliveryAttempt[] }) {
         {attempts.map((a, i) => (
           <tr key={i} data-testid="delivery-attempt">
             <td className="nowrap">{formatDateTime(a.at)}</td>
-            <td>{a.statusCode != null ? <span className={a.statusCode >= 300 ? 'text-danger' : undefined}>HTTP {a.statusCode}</span> : <span className="text-danger">No answer</span>}</td>
+            <td>
+              <HttpStatus code={a.statusCode} />
+            </td>
             <td className="num-col">{a.durationMs != null ? `${a.durationMs} ms` : <NoValue />}</td>
             <td className="error-cell small">{a.error ? <span className="text-danger">{a.error}</span> : <NoValue />}</td>
             <td>{a.response ? <pre className="code-snippet">{a.response}</pre> : <NoValue />}</td>

@@ -7,6 +7,7 @@
 //   SLX_ADMIN_PASSWORD
 //   LDAP_URL            ldap://127.0.0.1:PORT (plaintext)
 //   LDAP_BIND_DN, LDAP_BIND_PASSWORD, LDAP_BASE_DN
+//   WEBHOOK_RECEIVER_URL  an http endpoint that answers 204, for the webhook test
 //   CHROMIUM_PATH       optional, default /usr/bin/chromium (Debian's package)
 // A failing test leaves a screenshot in web-ui/target/e2e-screenshots/.
 
@@ -28,6 +29,7 @@ const LDAP = {
   bindPassword: env.LDAP_BIND_PASSWORD ?? '',
   baseDn: env.LDAP_BASE_DN ?? '',
 };
+const WEBHOOK_RECEIVER_URL = env.WEBHOOK_RECEIVER_URL ?? '';
 const CHROMIUM_PATH = env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../target/e2e-screenshots/', import.meta.url));
 
@@ -36,7 +38,7 @@ const SLOW = 30_000;
 
 // Run by ConsoleEndToEndTest in the hub module; without a hub to test there is nothing to pass.
 const missing = ['SLX_BASE_URL', 'SLX_ADMIN_USERNAME', 'SLX_ADMIN_PASSWORD', 'LDAP_URL', 'LDAP_BIND_DN',
-  'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN'].filter((name) => !env[name]);
+  'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN', 'WEBHOOK_RECEIVER_URL'].filter((name) => !env[name]);
 if (missing.length > 0) {
   throw new Error(`Set ${missing.join(', ')}: this suite runs against a real hub and LDAP server`);
 }
@@ -81,6 +83,33 @@ async function logIn(page, username = ADMIN_USERNAME, password = ADMIN_PASSWORD)
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Logs in from `/`, lands on the dashboard, and opens the Connectors page from the navigation. */
+async function logInToConnectors(page, username = ADMIN_USERNAME, password = ADMIN_PASSWORD) {
+  await logIn(page, username, password);
+  await page.waitForURL(atPath('/dashboard'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connectors', exact: true }).click();
+  await page.waitForURL(atPath('/connectors'));
+  await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+}
+
+/**
+ * Calls the hub's API from node with a session of its own (the browser's session is not
+ * touched): for changes the console should see arrive live.
+ */
+async function hubApi() {
+  const send = async (method, path, body, token) => {
+    const response = await fetch(`${BASE_URL}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.ok(response.ok, `${method} ${path}: HTTP ${response.status}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  const { accessToken } = await send('POST', '/api/v1/auth/login', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
+  return (method, path, body) => send(method, path, body, accessToken);
 }
 
 /** `/connectors/<id>`, not `/connectors/new`. */
@@ -215,16 +244,17 @@ describe('SLX Connect console', () => {
 
   test('an admin logs in, stays logged in across a reload, and logs out for good', async () => {
     await withPage('login reload logout', async (page) => {
+      // The console opens on the dashboard.
       await logIn(page);
-      await page.waitForURL(atPath('/connectors'));
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await page.waitForURL(atPath('/dashboard'));
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
       assert.equal(await page.getByTestId('current-admin').locator('.user-name').textContent(), ADMIN_USERNAME);
       assert.equal(await page.getByTestId('current-role').textContent(), 'Administrator');
 
       // The access token lives in memory only: a reload restores it from the refresh cookie.
       await page.reload();
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
-      assert.equal(new URL(page.url()).pathname, '/connectors');
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/dashboard');
 
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(atPath('/login'));
@@ -241,9 +271,7 @@ describe('SLX Connect console', () => {
       const name = `e2e LDAP ${Date.now()}`;
 
       // Opening the console without a session lands on the login page.
-      await logIn(page);
-      await page.waitForURL(atPath('/connectors'));
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await logInToConnectors(page);
 
       await page.getByRole('link', { name: 'Add connector' }).click();
       await page.waitForURL(atPath('/connectors/new'));
@@ -291,7 +319,7 @@ describe('SLX Connect console', () => {
       const password = `e2e auditor password ${stamp}`;
 
       await logIn(page);
-      await page.waitForURL(atPath('/connectors'));
+      await page.waitForURL(atPath('/dashboard'));
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Admins', exact: true }).click();
       await page.waitForURL(atPath('/admins'));
@@ -313,9 +341,7 @@ describe('SLX Connect console', () => {
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(atPath('/login'));
 
-      await logIn(page, username, password);
-      await page.waitForURL(atPath('/connectors'));
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await logInToConnectors(page, username, password);
       assert.equal(await page.getByTestId('current-role').textContent(), 'Auditor');
       // Wait for the list to load so a missing link means "not offered", not "not yet shown".
       await page.locator('[data-testid="connectors-table"], [data-testid="connectors-empty"]').first().waitFor();
@@ -344,7 +370,7 @@ describe('SLX Connect console', () => {
       };
 
       await logIn(page);
-      await page.waitForURL(atPath('/connectors'));
+      await page.waitForURL(atPath('/dashboard'));
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Users', exact: true }).click();
       await page.waitForURL(atPath('/users'));
@@ -431,9 +457,7 @@ describe('SLX Connect console', () => {
       const name = `e2e LDAP import ${Date.now()}`;
       const nav = page.getByRole('navigation', { name: 'Main' });
 
-      await logIn(page);
-      await page.waitForURL(atPath('/connectors'));
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await logInToConnectors(page);
 
       // A source: the hub reads its users and sends it nothing; new accounts match by user name.
       await page.getByRole('link', { name: 'Add connector' }).click();
@@ -526,6 +550,88 @@ describe('SLX Connect console', () => {
       await page.waitForURL(atPath(connectorPath));
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await deleteConnector(page, name);
+    });
+  });
+
+  test('an admin watches changes arrive live, and sees them counted on the dashboard', async () => {
+    await withPage('live changes', async (page) => {
+      const name = `e2e live group ${Date.now()}`;
+      await logIn(page);
+      await page.waitForURL(atPath('/dashboard'));
+      await page.getByTestId('changes-chart').waitFor({ timeout: SLOW });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Live changes' }).click();
+      await page.waitForURL(atPath('/events/live'));
+      await page.locator('[data-testid="stream-state"][data-state="connected"]').waitFor({ timeout: SLOW });
+
+      const call = await hubApi();
+      const group = await call('POST', '/api/v1/groups', { name });
+      try {
+        const row = page.getByTestId('live-event-row').filter({ hasText: name });
+        await row.waitFor({ timeout: SLOW });
+        assert.equal(await row.getAttribute('data-type'), 'group.created');
+        assert.match(await row.textContent(), /Admin changes/);
+        assert.equal(await row.getByRole('link', { name }).getAttribute('href'), `/groups/${group.id}`);
+      } finally {
+        await call('DELETE', `/api/v1/groups/${encodeURIComponent(group.id)}`);
+      }
+      // Newest on top: the delete comes in above the create.
+      const newest = page.getByTestId('live-event-row').first();
+      await page.locator('[data-testid="live-event-row"][data-type="group.deleted"]').first().waitFor({ timeout: SLOW });
+      assert.equal(await newest.getAttribute('data-type'), 'group.deleted');
+
+      // The dashboard counts the admin's changes of the last hour.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByTestId('chart-legend-item').filter({ hasText: 'Admin changes' }).waitFor({ timeout: SLOW });
+    });
+  });
+
+  test('an admin adds a webhook, sees its secret once, sends a test event and sees it delivered', async () => {
+    await withPage('webhook', async (page) => {
+      const description = `e2e webhook ${Date.now()}`;
+      await logIn(page);
+      await page.waitForURL(atPath('/dashboard'));
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+      await page.waitForURL(atPath('/webhooks'));
+      await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+
+      await page.getByTestId('add-webhook').click();
+      const form = page.getByTestId('add-webhook-form');
+      await form.getByTestId('webhook-url').fill(WEBHOOK_RECEIVER_URL);
+      await form.getByTestId('webhook-description').fill(description);
+      await form.getByRole('checkbox', { name: /User created/ }).check();
+      await form.getByRole('button', { name: 'Create webhook' }).click();
+
+      // The secret shows once, in a dialog.
+      const dialog = page.getByRole('dialog', { name: 'Webhook created: its signing secret' });
+      await dialog.waitFor({ timeout: SLOW });
+      assert.match(await dialog.getByTestId('webhook-secret').inputValue(), /^whsec_\S+$/);
+      assert.match(await dialog.textContent(), /you will not see it again/);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('webhook-secret').count(), 0, 'the secret is gone once the dialog is closed');
+
+      const row = page.getByTestId('webhook-row').filter({ hasText: description });
+      assert.equal(await row.getByTestId('webhook-state').getAttribute('data-state'), 'enabled');
+      await row.getByRole('link').first().click();
+      await page.waitForURL((url) => /^\/webhooks\/[^/]+$/.test(new URL(url).pathname));
+      await page.getByRole('heading', { name: WEBHOOK_RECEIVER_URL, level: 1 }).waitFor();
+
+      await page.getByRole('button', { name: 'Send test event' }).click();
+      await page.getByTestId('flash').filter({ hasText: 'Test event queued' }).waitFor({ timeout: SLOW });
+      // The log follows the pending delivery until the receiver has answered.
+      const delivery = page.getByTestId('delivery-row').filter({ hasText: 'Test event' }).first();
+      await delivery.locator('[data-testid="delivery-status"][data-state="succeeded"]').waitFor({ timeout: SLOW });
+      await delivery.getByRole('button', { name: /^Details of delivery/ }).click();
+      const attempt = page.getByTestId('delivery-details').getByTestId('delivery-attempt').first();
+      await attempt.waitFor();
+      assert.match(await attempt.textContent(), /HTTP 204/);
+
+      // Leave no webhook behind.
+      await page.getByTestId('webhook-delete').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.waitForURL(atPath('/webhooks'));
+      await page.getByTestId('flash').filter({ hasText: 'deleted' }).waitFor();
+      assert.equal(await page.getByTestId('webhook-row').filter({ hasText: description }).count(), 0);
     });
   });
 });

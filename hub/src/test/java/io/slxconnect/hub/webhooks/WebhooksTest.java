@@ -15,6 +15,10 @@ import io.slxconnect.hub.support.WebhookReceiver.Answer;
 import io.slxconnect.hub.support.WebhookReceiver.Received;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -288,6 +295,43 @@ class WebhooksTest {
     assertEquals(400, credentials.status());
     assertTrue(credentials.json().getString("detail").contains("user name or password"));
     assertEquals(404, admin.get("/api/v1/webhooks/" + UUID.randomUUID()).status());
+  }
+
+  @Test
+  void theLiveFeedStreamsEventsAsTheyAreCommittedAndTheStatsCountThem() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(HUB.get().baseUrl()
+            + "/api/v1/events/stream"))
+        .header("Authorization", "Bearer " + admin.token()).GET().build();
+    HttpResponse<Stream<String>> stream = http.send(request,
+        HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, stream.statusCode());
+    assertTrue(stream.headers().firstValue("content-type").orElse("")
+        .startsWith("text/event-stream"));
+    String name = unique("liv");
+    List<String> lines = new ArrayList<>();
+    CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+      for (String line : (Iterable<String>) stream.body()::iterator) {
+        lines.add(line);
+        if (line.startsWith("data: ") && line.contains(name)) {
+          return line.substring(6);
+        }
+      }
+      return null;
+    });
+    String userId = createUser(name);
+    JsonObject event = new JsonObject(data.get(10, TimeUnit.SECONDS));
+    stream.body().close();
+    assertEquals("users/" + userId, event.getString("subject"));
+    assertTrue(lines.contains("event: user.created"), lines.toString());
+    assertTrue(lines.contains("id: " + event.getString("id")), lines.toString());
+
+    JsonObject stats = admin.get("/api/v1/stats/changes?minutes=5").json();
+    long adminChanges = stats.getJsonArray("buckets").stream().map(JsonObject.class::cast)
+        .filter(b -> b.getString("source").equals("/admin"))
+        .mapToLong(b -> b.getLong("count")).sum();
+    assertTrue(adminChanges >= 1, stats.encode());
+    assertEquals(401, HUB.get().client().get("/api/v1/events/stream").status());
   }
 
   private record Subscribed(String id, String secret) {

@@ -20,6 +20,9 @@ import io.slxconnect.hub.crypto.KeyMaterial;
 import io.slxconnect.hub.crypto.SecretBox;
 import io.slxconnect.hub.demo.DemoConnector;
 import io.slxconnect.hub.demo.DemoDirectory;
+import io.slxconnect.hub.events.EventNotifier;
+import io.slxconnect.hub.events.EventStreamApi;
+import io.slxconnect.hub.events.LiveFeed;
 import io.slxconnect.hub.health.HealthApi;
 import io.slxconnect.hub.identity.GroupsApi;
 import io.slxconnect.hub.identity.UsersApi;
@@ -56,6 +59,13 @@ import io.slxconnect.hub.store.Migrations;
 import io.slxconnect.hub.store.SessionStore;
 import io.slxconnect.hub.store.SetupTokenStore;
 import io.slxconnect.hub.store.UserStore;
+import io.slxconnect.hub.webhooks.DeliveryStore;
+import io.slxconnect.hub.webhooks.DestinationPolicy;
+import io.slxconnect.hub.webhooks.RetrySchedule;
+import io.slxconnect.hub.webhooks.SubscriptionStore;
+import io.slxconnect.hub.webhooks.WebhookDispatcher;
+import io.slxconnect.hub.webhooks.WebhookSender;
+import io.slxconnect.hub.webhooks.WebhooksApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
@@ -66,6 +76,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,17 +112,30 @@ public final class Hub implements AutoCloseable {
    * @throws Exception when it cannot start; the message says why
    */
   public static Hub start(HubConfig config) throws Exception {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the hub on a clock of its own.
+   *
+   * @param config the configuration
+   * @param clock the time webhook deliveries come due by
+   * @return the running hub
+   * @throws Exception when it cannot start; the message says why
+   */
+  public static Hub start(HubConfig config, Clock clock) throws Exception {
     long started = System.nanoTime();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      return start(config, resources, started);
+      return start(config, clock, resources, started);
     } catch (Exception | Error e) {
       closeAll(resources);
       throw e;
     }
   }
 
-  private static Hub start(HubConfig config, List<AutoCloseable> resources, long started)
+  private static Hub start(HubConfig config, Clock clock, List<AutoCloseable> resources,
+      long started)
       throws Exception {
     LOG.info("Starting SLX Connect: {}", config);
     SecretBox secrets = new SecretBox(KeyMaterial.load(config.masterKey(), "SLX_MASTER_KEY",
@@ -132,15 +156,16 @@ public final class Hub implements AutoCloseable {
         .build();
     resources.add(0, () -> vertx.close().await());
 
-    Pool pool;
+    PgConnectOptions database;
     if (config.database().isPresent()) {
-      pool = Database.pool(vertx, config.database().get(), config.dbPoolSize());
+      database = Database.options(config.database().get());
     } else {
       EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"),
           config.embeddedDbPort(), config.dataDir().resolve("keys/postgres.password"));
       resources.add(embedded);
-      pool = Database.embeddedPool(vertx, embedded, config.dbPoolSize());
+      database = Database.options(embedded);
     }
+    Pool pool = Database.pool(vertx, database, config.dbPoolSize());
     resources.add(0, () -> pool.close().await());
     new Migrations(vertx, pool).migrate().await();
 
@@ -210,6 +235,15 @@ public final class Hub implements AutoCloseable {
     new GroupsApi(new GroupStore(pool), users, adminChanges, new LinkStore(pool), audit)
         .register(api);
     new HealthApi(pool, connectorStore, connectors).register(api);
+    LiveFeed liveFeed = new LiveFeed();
+    new EventStreamApi(vertx, pool, liveFeed).register(api);
+    SubscriptionStore webhookSubscriptions = new SubscriptionStore(pool, secrets);
+    DeliveryStore webhookDeliveries = new DeliveryStore(pool);
+    DestinationPolicy destinations = new DestinationPolicy(config.webhooks().allowedHosts());
+    new WebhooksApi(webhookSubscriptions, webhookDeliveries, destinations, audit,
+        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, null),
+        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, "secrets"),
+        clock).register(api);
 
     Router router = Router.router(vertx);
     router.allowForward(forwardHeaders(config.forwardedHeaders()));
@@ -230,6 +264,15 @@ public final class Hub implements AutoCloseable {
         new TaskExecutor(pool, connectors, recorder, config.provisioningRetryDelay()),
         config.provisioningConcurrency(), Duration.ofSeconds(1))).await();
     resources.add(0, () -> vertx.undeploy(provisioner).await());
+    WebhookSender webhookSender = new WebhookSender(vertx, config.webhooks().timeout(),
+        destinations, Clock.systemUTC());
+    String dispatcher = vertx.deployVerticle(new WebhookDispatcher(webhookDeliveries,
+        webhookSubscriptions, webhookSender, new RetrySchedule(config.webhooks()), clock,
+        Duration.ofSeconds(1))).await();
+    resources.add(0, () -> vertx.undeploy(dispatcher).await());
+    resources.add(0, webhookSender);
+    String notifier = vertx.deployVerticle(new EventNotifier(database, pool, liveFeed)).await();
+    resources.add(0, () -> vertx.undeploy(notifier).await());
     // One server per core, each on its own event loop; Vert.x shares the port among them.
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())

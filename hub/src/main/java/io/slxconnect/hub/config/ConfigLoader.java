@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,7 +31,9 @@ public final class ConfigLoader {
       "SLX_JWT_KEY", "SLX_JWT_ISSUER", "SLX_ACCESS_TOKEN_TTL", "SLX_SESSION_TTL",
       "SLX_MAX_BODY_BYTES", "SLX_PLUGIN_CALL_TIMEOUT", "SLX_CONNECTOR_WORKER_THREADS",
       "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL", "SLX_PROVISIONING_CONCURRENCY",
-      "SLX_PROVISIONING_RETRY_DELAY", "SLX_DEMO_DIRECTORY", "SLX_DEMO_DIRECTORY_PORT");
+      "SLX_PROVISIONING_RETRY_DELAY", "SLX_DEMO_DIRECTORY", "SLX_DEMO_DIRECTORY_PORT",
+      "SLX_WEBHOOK_TIMEOUT", "SLX_WEBHOOK_RETRY_DELAY", "SLX_WEBHOOK_MAX_RETRY_DELAY",
+      "SLX_WEBHOOK_MAX_ATTEMPTS", "SLX_WEBHOOK_ALLOWED_HOSTS");
   private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
@@ -116,7 +119,31 @@ public final class ConfigLoader {
         integer("SLX_PROVISIONING_CONCURRENCY", 16, 1, 256),
         duration("SLX_PROVISIONING_RETRY_DELAY", Duration.ofSeconds(2)),
         bool("SLX_DEMO_DIRECTORY", false),
-        integer("SLX_DEMO_DIRECTORY_PORT", 10389, 0, 65535));
+        integer("SLX_DEMO_DIRECTORY_PORT", 10389, 0, 65535),
+        webhooks());
+  }
+
+  private WebhookConfig webhooks() {
+    WebhookConfig defaults = WebhookConfig.DEFAULTS;
+    Duration first = duration("SLX_WEBHOOK_RETRY_DELAY", defaults.firstRetryDelay());
+    Duration max = duration("SLX_WEBHOOK_MAX_RETRY_DELAY", defaults.maxRetryDelay());
+    if (max.compareTo(first) < 0) {
+      throw new ConfigException("SLX_WEBHOOK_MAX_RETRY_DELAY must not be shorter than "
+          + "SLX_WEBHOOK_RETRY_DELAY");
+    }
+    List<String> hosts = optional("SLX_WEBHOOK_ALLOWED_HOSTS").stream()
+        .flatMap(list -> java.util.Arrays.stream(list.split(",")))
+        .map(host -> host.trim().toLowerCase(java.util.Locale.ROOT))
+        .filter(host -> !host.isEmpty())
+        .toList();
+    for (String host : hosts) {
+      if (!host.matches("(\\*\\.)?[a-z0-9.:\\[\\]-]+")) {
+        throw new ConfigException("SLX_WEBHOOK_ALLOWED_HOSTS: " + host + " is not a host name "
+            + "or *.domain");
+      }
+    }
+    return new WebhookConfig(duration("SLX_WEBHOOK_TIMEOUT", defaults.timeout()), first, max,
+        integer("SLX_WEBHOOK_MAX_ATTEMPTS", defaults.maxAttempts(), 1, 100), hosts);
   }
 
   private static String adminUsername(String name) {

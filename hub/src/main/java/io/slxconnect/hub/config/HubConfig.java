@@ -35,6 +35,7 @@ import java.util.Optional;
  *     "Demo directory" connector; off by default, for trying the hub without a directory
  * @param demoDirectoryPort the loopback LDAPS port of the demo directory ({@code 0}: any free
  *     port)
+ * @param webhooks how webhooks are delivered
  */
 public record HubConfig(
     String httpHost,
@@ -59,7 +60,8 @@ public record HubConfig(
     int provisioningConcurrency,
     Duration provisioningRetryDelay,
     boolean demoDirectory,
-    int demoDirectoryPort) {
+    int demoDirectoryPort,
+    WebhookConfig webhooks) {
 
   /**
    * The same settings on another database.
@@ -72,7 +74,8 @@ public record HubConfig(
         Optional.of(external), embeddedDbPort, dbPoolSize, firstAdminUsername,
         firstAdminPassword, masterKey, jwtKey, jwtIssuer, accessTokenTtl, sessionTtl,
         maxBodyBytes, pluginCallTimeout, connectorWorkerPoolSize, forwardedHeaders,
-        provisioningConcurrency, provisioningRetryDelay, demoDirectory, demoDirectoryPort);
+        provisioningConcurrency, provisioningRetryDelay, demoDirectory, demoDirectoryPort,
+        webhooks);
   }
 
   /** {@return the same settings with secrets masked, for the start-up log} */

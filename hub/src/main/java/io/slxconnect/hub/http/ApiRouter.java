@@ -159,6 +159,9 @@ public final class ApiRouter {
   }
 
   private static void write(RoutingContext ctx, Reply reply) {
+    if (reply == Reply.STREAMED) {
+      return;
+    }
     var response = ctx.response().setStatusCode(reply.status()).putHeader("Cache-Control",
         "no-store");
     if (reply.body() == null) {

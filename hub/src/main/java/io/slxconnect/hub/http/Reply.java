@@ -10,6 +10,9 @@ package io.slxconnect.hub.http;
  */
 public record Reply(int status, Object body, String contentType) {
 
+  /** The operation writes the response itself (a stream); nothing more is written. */
+  public static final Reply STREAMED = new Reply(0, null, null);
+
   /**
    * A JSON reply.
    *

@@ -2,6 +2,8 @@ package io.slxconnect.hub.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -129,23 +131,75 @@ public final class ChangeEventStore {
       where.add("id < $" + params.size());
     }
     params.addInteger(limit + 1);
-    return db.preparedQuery("SELECT id, at, type, user_id, group_id, connector_id, actor, data "
-            + "FROM change_events" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ",
-            where)) + " ORDER BY id DESC LIMIT $" + params.size())
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM change_events"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY id DESC LIMIT $" + params.size())
         .execute(params)
+        .map(ChangeEventStore::toJson);
+  }
+
+  /**
+   * The events with ids in a range, oldest first: the ones one statement appended, as the
+   * {@code slx_events} notification names them.
+   *
+   * @param first the first id
+   * @param last the last id
+   * @return the events as the API shows them
+   */
+  public Future<List<JsonObject>> range(long first, long last) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM change_events "
+            + "WHERE id BETWEEN $1 AND $2 ORDER BY id")
+        .execute(Tuple.of(first, last))
+        .map(ChangeEventStore::toJson);
+  }
+
+  /**
+   * How many events each source caused per minute.
+   *
+   * @param since from this time
+   * @return rows of minute, connector id (or {@code null} for admin changes) and count
+   */
+  public Future<List<JsonObject>> perMinute(java.time.Instant since) {
+    return db.preparedQuery("SELECT date_trunc('minute', at) AS minute, connector_id, "
+            + "count(*) AS n FROM change_events WHERE at >= $1 "
+            + "GROUP BY 1, 2 ORDER BY 1, 2")
+        .execute(Tuple.of(since.atOffset(java.time.ZoneOffset.UTC)))
         .map(rows -> {
-          List<JsonObject> list = new ArrayList<>();
-          rows.forEach(r -> list.add(new JsonObject()
-              .put("id", r.getLong("id"))
-              .put("at", r.getOffsetDateTime("at").toInstant().toString())
-              .put("type", r.getString("type"))
-              .put("userId", text(r.getUUID("user_id")))
-              .put("groupId", text(r.getUUID("group_id")))
+          List<JsonObject> buckets = new ArrayList<>();
+          rows.forEach(r -> buckets.add(new JsonObject()
+              .put("minute", r.getOffsetDateTime("minute").toInstant().toString())
               .put("connectorId", text(r.getUUID("connector_id")))
-              .put("actor", r.getString("actor"))
-              .put("data", r.getJsonObject("data"))));
-          return list;
+              .put("count", r.getLong("n"))));
+          return buckets;
         });
+  }
+
+  /** The columns {@link #toJson(Row)} reads. */
+  public static final String COLUMNS =
+      "id, at, type, user_id, group_id, connector_id, actor, data";
+
+  /**
+   * An event as the API shows it.
+   *
+   * @param row a row with {@link #COLUMNS}
+   * @return the event
+   */
+  public static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("at", row.getOffsetDateTime("at").toInstant().toString())
+        .put("type", row.getString("type"))
+        .put("userId", text(row.getUUID("user_id")))
+        .put("groupId", text(row.getUUID("group_id")))
+        .put("connectorId", text(row.getUUID("connector_id")))
+        .put("actor", row.getString("actor"))
+        .put("data", row.getJsonObject("data"));
+  }
+
+  private static List<JsonObject> toJson(RowSet<Row> rows) {
+    List<JsonObject> list = new ArrayList<>();
+    rows.forEach(r -> list.add(toJson(r)));
+    return list;
   }
 
   static String text(UUID id) {

@@ -29,6 +29,16 @@ public final class Database {
    * @return the pool
    */
   public static Pool pool(Vertx vertx, DatabaseConfig config, int poolSize) {
+    return pool(vertx, options(config), poolSize);
+  }
+
+  /**
+   * How to connect to an external PostgreSQL.
+   *
+   * @param config where the database is and how to secure the connection
+   * @return the options, for a pool or a dedicated connection
+   */
+  public static PgConnectOptions options(DatabaseConfig config) {
     SslMode mode = SslMode.of(config.sslMode());
     PgConnectOptions options = new PgConnectOptions()
         .setHost(config.host())
@@ -40,7 +50,7 @@ public final class Database {
     if (mode != SslMode.DISABLE) {
       options.setSslOptions(tls(mode, config));
     }
-    return build(vertx, options, poolSize);
+    return options;
   }
 
   /**
@@ -74,24 +84,29 @@ public final class Database {
   }
 
   /**
-   * A pool to the embedded PostgreSQL, on loopback.
+   * How to connect to the embedded PostgreSQL, on loopback.
    *
-   * @param vertx the Vert.x instance
    * @param embedded the embedded server
-   * @param poolSize the maximum number of connections
-   * @return the pool
+   * @return the options, for a pool or a dedicated connection
    */
-  public static Pool embeddedPool(Vertx vertx, EmbeddedDatabase embedded, int poolSize) {
-    PgConnectOptions options = new PgConnectOptions()
+  public static PgConnectOptions options(EmbeddedDatabase embedded) {
+    return new PgConnectOptions()
         .setHost("127.0.0.1")
         .setPort(embedded.port())
         .setDatabase("postgres")
         .setUser("postgres")
         .setPassword(embedded.password());
-    return build(vertx, options, poolSize);
   }
 
-  private static Pool build(Vertx vertx, PgConnectOptions options, int poolSize) {
+  /**
+   * The shared pool.
+   *
+   * @param vertx the Vert.x instance
+   * @param options where the database is
+   * @param poolSize the maximum number of connections
+   * @return the pool
+   */
+  public static Pool pool(Vertx vertx, PgConnectOptions options, int poolSize) {
     options.addProperty("application_name", "slx-connect");
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setName("slx-store").setShared(false))

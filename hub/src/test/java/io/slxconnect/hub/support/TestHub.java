@@ -79,6 +79,27 @@ public final class TestHub implements AutoCloseable {
    */
   public static TestHub startOn(Path dataDir, DatabaseConfig db, Map<String, String> extraEnv,
       Path pluginsDir) {
+    return startOn(dataDir, db, extraEnv, pluginsDir, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * Starts a hub whose webhook deliveries come due by a clock of the test's.
+   *
+   * @param extraEnv settings on top of the test defaults
+   * @param clock the clock
+   * @return the running hub
+   */
+  public static TestHub start(Map<String, String> extraEnv, java.time.Clock clock) {
+    try {
+      return startOn(Files.createTempDirectory("slx-test-hub"), TestDatabase.newDatabase(),
+          extraEnv, Path.of(System.getProperty("slx.test.plugins-dir")), clock);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Test hub did not start", e);
+    }
+  }
+
+  private static TestHub startOn(Path dataDir, DatabaseConfig db, Map<String, String> extraEnv,
+      Path pluginsDir, java.time.Clock clock) {
     try {
       Map<String, String> env = new HashMap<>();
       env.put("SLX_HTTP_HOST", "127.0.0.1");
@@ -89,7 +110,7 @@ public final class TestHub implements AutoCloseable {
       env.putAll(extraEnv);
       HubConfig base = ConfigLoader.load(env, pluginsDir);
       HubConfig config = base.withDatabase(db);
-      return new TestHub(Hub.start(config), db, dataDir);
+      return new TestHub(Hub.start(config, clock), db, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("Test hub did not start", e);
     }

@@ -1,0 +1,22 @@
+package io.slxconnect.hub.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the hub delivers webhooks; see docs/webhooks.md.
+ *
+ * @param timeout the time limit of one delivery attempt, connect to last byte
+ * @param firstRetryDelay the wait before the first retry; it doubles with each attempt
+ * @param maxRetryDelay the longest wait between two attempts
+ * @param maxAttempts the attempts after which a delivery is exhausted
+ * @param allowedHosts the destination hosts subscriptions may name ({@code *.example.com}
+ *     matches any subdomain); empty: any host
+ */
+public record WebhookConfig(Duration timeout, Duration firstRetryDelay, Duration maxRetryDelay,
+    int maxAttempts, List<String> allowedHosts) {
+
+  /** The defaults: 10 s per attempt, 5 s doubling up to 1 h, 24 attempts (about 17 hours). */
+  public static final WebhookConfig DEFAULTS = new WebhookConfig(Duration.ofSeconds(10),
+      Duration.ofSeconds(5), Duration.ofHours(1), 24, List.of());
+}

@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.TestLdap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.slxconnect.hub.support.WebhookReceiver;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * The console in a real headless Chromium (Debian's package, driven by playwright-core) against
  * a real hub and a real LDAP server: the browser suite in web-ui/e2e logs in, adds an LDAP
  * connector, tests it, sees it running and deletes it; it also adds a webhook pointing at a
- * receiver here (answering 204 to everything) and sends it a test event. The node binary and
- * playwright-core are the ones the web-ui build installed.
+ * receiver here (answering 204) and sends it a test event. The node binary and playwright-core
+ * are the ones the web-ui build installed.
  */
 class ConsoleEndToEndTest {
 
@@ -32,15 +30,8 @@ class ConsoleEndToEndTest {
     assertTrue(new File(chromium).canExecute(),
         "Chromium is needed for the browser tests: apt-get install -y chromium");
 
-    Vertx vertx = Vertx.vertx();
-    AtomicInteger webhookPosts = new AtomicInteger();
-    try (TestLdap ldap = TestLdap.start(); TestHub hub = TestHub.start()) {
-      HttpServer receiver = vertx.createHttpServer()
-          .requestHandler(request -> request.body().onComplete(body -> {
-            webhookPosts.incrementAndGet();
-            request.response().setStatusCode(204).end();
-          }))
-          .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try (TestLdap ldap = TestLdap.start(); TestHub hub = TestHub.start();
+        WebhookReceiver receiver = WebhookReceiver.start()) {
       ProcessBuilder pb = new ProcessBuilder(node.toString(), "--test",
           "e2e/console.e2e.mjs").directory(webUi.toFile()).inheritIO();
       pb.environment().put("SLX_BASE_URL", hub.baseUrl());
@@ -50,16 +41,14 @@ class ConsoleEndToEndTest {
       pb.environment().put("LDAP_BIND_DN", TestLdap.BIND_DN);
       pb.environment().put("LDAP_BIND_PASSWORD", TestLdap.BIND_PASSWORD);
       pb.environment().put("LDAP_BASE_DN", "ou=people," + TestLdap.BASE_DN);
-      pb.environment().put("WEBHOOK_RECEIVER_URL",
-          "http://127.0.0.1:" + receiver.actualPort() + "/slx-webhook");
+      pb.environment().put("WEBHOOK_RECEIVER_URL", receiver.url("/slx-webhook"));
       pb.environment().put("CHROMIUM_PATH", chromium);
       Process browserSuite = pb.start();
       assertTrue(browserSuite.waitFor(5, TimeUnit.MINUTES), "browser suite timed out");
       assertEquals(0, browserSuite.exitValue(),
           "browser suite failed; screenshots are in web-ui/target/e2e-screenshots");
-      assertTrue(webhookPosts.get() > 0, "the test event reached the receiver");
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertTrue(receiver.accepted("/slx-webhook").size() > 0,
+          "the test event reached the receiver");
     }
   }
 }

@@ -33,7 +33,7 @@ export function ChangesChart({ data, labelOf }: Props) {
 
   return (
     <figure className="changes-chart" data-testid="changes-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Changes per minute by source. ${summary}`} data-testid="changes-chart-svg">
+      <svg className="chart-plot" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Changes per minute by source. ${summary}`} data-testid="changes-chart-svg">
         <line className="chart-axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + PLOT_H} y2={PAD.top + PLOT_H} />
         <text className="chart-label" x={PAD.left - 6} y={PAD.top + 4} textAnchor="end">
           {peak}
@@ -58,7 +58,7 @@ export function ChangesChart({ data, labelOf }: Props) {
                 );
               })}
               {(minutes.length - 1 - i) % TICK_EVERY === 0 && (
-                <text className="chart-label" x={x + barW / 2} y={HEIGHT - 6} textAnchor="middle">
+                <text className="chart-label" x={i === minutes.length - 1 ? x + barW : x + barW / 2} y={HEIGHT - 6} textAnchor={i === minutes.length - 1 ? 'end' : 'middle'}>
                   {timeOf(minute)}
                 </text>
               )}

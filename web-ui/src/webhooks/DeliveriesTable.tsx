@@ -28,7 +28,7 @@ function LastAnswer({ delivery }: { delivery: WebhookDelivery }) {
 export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: Props) {
   const [open, setOpen] = useState<number>();
   return (
-    <table className="table" data-testid="deliveries-table">
+    <table className="table table-compact" data-testid="deliveries-table">
       <thead>
         <tr>
           <th scope="col">Created</th>
@@ -51,7 +51,7 @@ export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: 
           return (
             <Fragment key={d.id}>
               <tr data-testid="delivery-row" data-delivery-id={d.id}>
-                <td className="nowrap">{formatDateTime(d.createdAt)}</td>
+                <td>{formatDateTime(d.createdAt)}</td>
                 <td>
                   {d.eventId ? eventLabel(d.eventType) : 'Test event'}
                   <span className="muted small mono block">
@@ -67,8 +67,8 @@ export function DeliveriesTable({ webhookId, deliveries, onReplay, replaying }: 
                 <td>
                   <LastAnswer delivery={d} />
                 </td>
-                <td className="nowrap">{d.deliveredAt ? formatDateTime(d.deliveredAt) : <NoValue />}</td>
-                <td className="actions-col nowrap">
+                <td>{d.deliveredAt ? formatDateTime(d.deliveredAt) : <NoValue />}</td>
+                <td className="actions-col">
                   <button type="button" className="btn btn-sm btn-ghost" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} aria-label={`Details of delivery ${d.id}`} onClick={() => setOpen(expanded ? undefined : d.id)}>
                     Details
                   </button>

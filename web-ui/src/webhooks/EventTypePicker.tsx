@@ -30,10 +30,12 @@ export function EventTypePicker({ value, onChange, error, disabled }: Props) {
         <div key={group.title} className="event-type-group" role="group" aria-label={group.title}>
           <span className="field-label">{group.title}</span>
           {group.types.map((type) => (
-            <label key={type} className="check-row">
+            <label key={type} className="event-type-option">
               <input type="checkbox" checked={value.includes(type)} disabled={disabled} onChange={(e) => toggle(type, e.target.checked)} />
-              <span>{eventLabel(type)}</span>
-              <span className="muted small mono">{type}</span>
+              <span>
+                {eventLabel(type)}
+                <span className="muted small mono block">{type}</span>
+              </span>
             </label>
           ))}
         </div>

@@ -41,10 +41,15 @@ export function WebhookSummary({ webhook: w, canToggle, busy, toggling, onToggle
         <dt>Failed attempts (last hour)</dt>
         <dd data-health="failed-attempts">{health.failedAttemptsLastHour ?? 0}</dd>
         <dt>Last success</dt>
-        <dd>{health.lastSuccessAt ? `${formatDateTime(health.lastSuccessAt)} (${formatRelative(health.lastSuccessAt)})` : '—'}</dd>
+        <dd title={formatDateTime(health.lastSuccessAt)}>{health.lastSuccessAt ? formatRelative(health.lastSuccessAt) || formatDateTime(health.lastSuccessAt) : '—'}</dd>
         <dt>Last error</dt>
         <dd data-health="last-error" className={health.lastError ? 'text-danger' : undefined}>
-          {health.lastError ? `${health.lastError}${health.lastFailureAt ? ` (${formatRelative(health.lastFailureAt)})` : ''}` : '—'}
+          {health.lastError ?? '—'}
+          {health.lastError && health.lastFailureAt && (
+            <span className="muted small block" title={formatDateTime(health.lastFailureAt)}>
+              {formatRelative(health.lastFailureAt)}
+            </span>
+          )}
         </dd>
         <dt>Created</dt>
         <dd>{formatDateTime(w.createdAt)}</dd>

@@ -24,7 +24,7 @@ function CountCell({ value, warn, label }: { value: number | undefined; warn?: b
 /** Webhook subscriptions with their state and delivery health; a row opens the webhook. */
 export function WebhooksTable({ webhooks, healthOnly }: Props) {
   return (
-    <table className="table" data-testid="webhooks-table">
+    <table className="table table-compact webhooks-table" data-testid="webhooks-table">
       <thead>
         <tr>
           <th scope="col">Endpoint</th>
@@ -37,10 +37,10 @@ export function WebhooksTable({ webhooks, healthOnly }: Props) {
             Exhausted
           </th>
           <th scope="col" className="num-col">
-            Succeeded (1 h)
+            <abbr title="Deliveries that succeeded in the last hour">Delivered 1 h</abbr>
           </th>
           <th scope="col" className="num-col">
-            Failed attempts (1 h)
+            <abbr title="Attempts that failed in the last hour">Failed tries 1 h</abbr>
           </th>
           <th scope="col">Last error</th>
         </tr>

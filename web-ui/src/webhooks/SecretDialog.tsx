@@ -27,7 +27,8 @@ export function SecretDialog({ title, secret, children, onClose }: Props) {
   };
 
   return (
-    <Modal title={title} onClose={onClose} initialFocus={doneRef} describedBy="webhook-secret-warning" testId="webhook-secret-dialog">
+    // Only Done closes it: a stray Escape or click outside must not lose a secret shown once.
+    <Modal title={title} onClose={() => {}} initialFocus={doneRef} describedBy="webhook-secret-warning" testId="webhook-secret-dialog">
       <div className="modal-body">
         <p id="webhook-secret-warning" className="strong">
           Copy the secret now: you will not see it again. Receivers use it to check the signature of each delivery.

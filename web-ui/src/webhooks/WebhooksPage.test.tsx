@@ -86,6 +86,9 @@ describe('Webhooks', () => {
     expect(writeText).toHaveBeenCalledWith('whsec_c2VjcmV0LWtleQ==');
     expect(within(dialog).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
 
+    // Escape does not lose it; Done closes it for good.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByDisplayValue('whsec_c2VjcmV0LWtleQ==')).toBeNull();

@@ -228,3 +228,28 @@ describe('requests', () => {
     await expect(hub.client.delete('/api/v1/connectors/c1')).resolves.toBeUndefined();
   });
 });
+
+describe('streams', () => {
+  const stream = () => new Response('id: 1\ndata: {}\n\n', { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+
+  it('opens a stream with the bearer token and the extra headers, handing back the unread response', async () => {
+    const hub = await loggedIn(stream);
+    const response = await hub.client.open('/api/v1/events/stream', { headers: { Accept: 'text/event-stream', 'Last-Event-ID': '41' } });
+    expect(await response.text()).toBe('id: 1\ndata: {}\n\n');
+    const headers = hub.fetchFn.mock.calls[1][1].headers as Record<string, string>;
+    expect(headers).toMatchObject({ Accept: 'text/event-stream', 'Last-Event-ID': '41', Authorization: 'Bearer token-1' });
+  });
+
+  it('refreshes an expired token before opening, and fails with the problem’s words', async () => {
+    const hub = await loggedIn(
+      () => problem(401, { title: 'Unauthorized' }),
+      () => jsonResponse(200, session('token-2')),
+      stream,
+    );
+    await hub.client.open('/api/v1/events/stream');
+    expect(hub.calls.map((c) => c.authorization)).toEqual(['Bearer token-1', undefined, 'Bearer token-2']);
+
+    const refused = await loggedIn(() => problem(403, { title: 'Forbidden', detail: 'Your role may not read the stream' }));
+    await expect(refused.client.open('/api/v1/events/stream')).rejects.toMatchObject({ status: 403, message: 'Your role may not read the stream' });
+  });
+});

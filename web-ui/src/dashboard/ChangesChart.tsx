@@ -1,6 +1,6 @@
 import type { ChartData } from './chartData';
 
-/** Source colours, in legend order; they repeat past eight sources. */
+/** Source colours; they repeat past eight sources. */
 const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#db2777', '#65a30d'];
 
 const WIDTH = 720;
@@ -29,7 +29,9 @@ export function ChangesChart({ data, labelOf }: Props) {
       : `${total} ${total === 1 ? 'change' : 'changes'} in the last ${minutes.length} minutes: ${sources.map((s) => `${labelOf(s)} ${totals.get(s)}`).join(', ')}.`;
   const scale = peak > 0 ? PLOT_H / peak : 0;
   const barW = PLOT_W / minutes.length;
-  const color = (source: string) => COLORS[sources.indexOf(source) % COLORS.length];
+  // Colours follow the sources' names, not their rank, so a source keeps its colour when the ranking changes.
+  const byName = [...sources].sort();
+  const color = (source: string) => COLORS[byName.indexOf(source) % COLORS.length];
 
   return (
     <figure className="changes-chart" data-testid="changes-chart">

@@ -17,7 +17,7 @@ import { DeliveryLog } from './DeliveryLog';
 import { SecretDialog } from './SecretDialog';
 import { WebhookForm } from './WebhookForm';
 import { WebhookSummary } from './WebhookSummary';
-import { deleteWebhook, getWebhook, rotateWebhookSecret, sendTestWebhook, updateWebhook, type WebhookInput, type WebhookWithSecret } from './webhooksApi';
+import { deleteWebhook, getWebhook, HEALTH_POLL_MS, rotateWebhookSecret, sendTestWebhook, updateWebhook, type WebhookInput, type WebhookWithSecret } from './webhooksApi';
 
 type Action = 'toggle' | 'rotate' | 'test' | 'delete';
 
@@ -32,7 +32,8 @@ export function WebhookDetailPage({ webhookId }: { webhookId: string }) {
   const { can } = useSession();
   const [flash, setFlash] = useFlash();
   const load = useCallback(() => getWebhook(webhookId), [webhookId]);
-  const webhook = useLoad(load, [webhookId]);
+  // Polled for fresh delivery health; the settings form keeps what is being typed.
+  const webhook = useLoad(load, [webhookId], HEALTH_POLL_MS);
   const [formVersion, setFormVersion] = useState(0);
   const [logVersion, setLogVersion] = useState(0);
   const [saved, setSaved] = useState(false);

@@ -48,7 +48,7 @@ public final class WatchLatencyBenchmark {
   private static final String READER_PASSWORD = UUID.randomUUID().toString();
 
   /** A directory under test: its connector settings and how to write to it. */
-  private interface Directory extends AutoCloseable {
+  interface Directory extends AutoCloseable {
     JsonObject settings();
 
     DN people();
@@ -207,7 +207,7 @@ public final class WatchLatencyBenchmark {
     }
   }
 
-  private static Directory slapd() throws Exception {
+  static Directory slapd() throws Exception {
     SlapdServer server = SlapdServer.start(ExampleDirectory.BASE_LDIF);
     addReader(server.connect());
     return plain(server.url(), server::connect, server::close);

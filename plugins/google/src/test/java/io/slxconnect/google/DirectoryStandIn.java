@@ -1,6 +1,7 @@
 package io.slxconnect.google;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * A stand-in of the Admin SDK Directory API on loopback, faithful to what the real
  * {@code google-api-services-admin-directory} client sends and Google answers: paths under
  * {@code /admin/directory/v1/} (and {@code /admin/directory_v1/channels/stop}), gzip-compressed
- * request bodies, {@code X-Http-Method-Override: PATCH}, {@code customer}/{@code domain},
+ * request bodies (gunzipped here, the header recorded), {@code X-Http-Method-Override: PATCH}, {@code customer}/{@code domain},
  * {@code maxResults} and {@code pageToken} paging, Bearer tokens from its own token endpoint
  * ({@link StandInTokens}) checked for their scopes, Google's JSON error bodies, and push
  * notifications ({@link StandInPush}). It keeps users, deleted users, groups and members. Tests
@@ -69,8 +71,8 @@ final class DirectoryStandIn implements AutoCloseable {
           ctx.request().getHeader("X-Http-Method-Override")));
       ctx.next();
     });
-    router.route().handler(BodyHandler.create());
-    router.post("/token").handler(tokens::handle);
+    router.post("/token").handler(BodyHandler.create()).handler(tokens::handle);
+    router.route("/admin/*").handler(DirectoryStandIn::gunzippedBody);
     router.route("/admin/*").handler(this::authorize);
     String v1 = "/admin/directory/v1";
     router.get(v1 + "/users").handler(this::listUsers);
@@ -88,8 +90,7 @@ final class DirectoryStandIn implements AutoCloseable {
     router.post(v1 + "/groups/:key/members").handler(this::insertMember);
     router.delete(v1 + "/groups/:key/members/:member").handler(this::deleteMember);
     router.post("/admin/directory_v1/channels/stop").handler(push::stop);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
-            .setDecompressionSupported(true))
+    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
         .requestHandler(router).listen(0).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }
@@ -160,6 +161,24 @@ final class DirectoryStandIn implements AutoCloseable {
   }
 
   // ---- the API ----
+
+  /** Reads the body, gunzipping it as Google's front end does for {@code Content-Encoding: gzip}. */
+  private static void gunzippedBody(RoutingContext ctx) {
+    ctx.request().body().onSuccess(raw -> {
+      Buffer body = raw;
+      if ("gzip".equalsIgnoreCase(ctx.request().getHeader("Content-Encoding"))) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+            new java.io.ByteArrayInputStream(raw.getBytes()))) {
+          body = Buffer.buffer(in.readAllBytes());
+        } catch (java.io.IOException e) {
+          error(ctx, 400, "parseError", "Parse Error");
+          return;
+        }
+      }
+      ((RoutingContextInternal) ctx).setBody(body);
+      ctx.next();
+    }).onFailure(ctx::fail);
+  }
 
   private void authorize(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");

@@ -75,23 +75,31 @@ final class GoogleFailures {
    */
   static Optional<TokenError> tokenError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof HttpResponseException e && !(e instanceof GoogleJsonResponseException)
-          && e.getContent() != null) {
-        try {
-          JsonElement body = JsonParser.parseString(e.getContent());
-          if (body.isJsonObject() && body.getAsJsonObject().get("error") != null
-              && body.getAsJsonObject().get("error").isJsonPrimitive()) {
-            JsonObject object = body.getAsJsonObject();
-            JsonElement description = object.get("error_description");
-            return Optional.of(new TokenError(object.get("error").getAsString(),
-                description == null ? "" : description.getAsString()));
-          }
-        } catch (RuntimeException notJson) {
-          return Optional.empty();
-        }
+      if (t instanceof HttpResponseException e && !(e instanceof GoogleJsonResponseException)) {
+        Optional<TokenError> parsed = parseTokenError(e.getContent());
+        // The JDK transport cannot read the body of a 401 to a streamed POST, so the token
+        // endpoint's 401 (always unauthorized_client) arrives without its body.
+        return parsed.isPresent() || e.getStatusCode() != 401 ? parsed
+            : Optional.of(new TokenError("unauthorized_client", "401 Unauthorized"));
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<TokenError> parseTokenError(String content) {
+    try {
+      JsonElement body = content == null ? null : JsonParser.parseString(content);
+      if (body == null || !body.isJsonObject() || body.getAsJsonObject().get("error") == null
+          || !body.getAsJsonObject().get("error").isJsonPrimitive()) {
+        return Optional.empty();
+      }
+      JsonObject object = body.getAsJsonObject();
+      JsonElement description = object.get("error_description");
+      return Optional.of(new TokenError(object.get("error").getAsString(),
+          description == null ? "" : description.getAsString()));
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -44,6 +44,8 @@ final class UserChannels {
   private final Supplier<Future<Void>> persist;
   private final Runnable catchUp;
   private final Map<String, PushChannel> open = new ConcurrentHashMap<>();
+  /** Channels asked for and not granted yet: Google may send their sync message first. */
+  private final Map<String, PushChannel> opening = new ConcurrentHashMap<>();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -82,18 +84,18 @@ final class UserChannels {
     Map<String, List<PushChannel>> byEvent = restored.stream()
         .filter(c -> c.expiration().isAfter(now))
         .collect(Collectors.groupingBy(PushChannel::event));
-    List<Future<?>> opening = new ArrayList<>();
+    List<Future<?>> opened = new ArrayList<>();
     for (String event : EVENTS) {
       List<PushChannel> live = new ArrayList<>(byEvent.getOrDefault(event, List.of()));
       live.sort(Comparator.comparing(PushChannel::expiration).reversed());
       if (live.isEmpty()) {
-        opening.add(open(event).onSuccess(this::keep));
+        opened.add(open(event).onSuccess(this::keep));
       } else {
         keep(live.get(0));
         live.subList(1, live.size()).forEach(this::stop);
       }
     }
-    return Future.all(opening).mapEmpty();
+    return Future.all(opened).mapEmpty();
   }
 
   /**
@@ -103,7 +105,8 @@ final class UserChannels {
    * @return the channel, or empty when the id is none of this watch's
    */
   Optional<PushChannel> find(String id) {
-    return id == null ? Optional.empty() : Optional.ofNullable(open.get(id));
+    return id == null ? Optional.empty()
+        : Optional.ofNullable(open.get(id)).or(() -> Optional.ofNullable(opening.get(id)));
   }
 
   /** {@return the open channels, for the checkpoint} */
@@ -124,6 +127,7 @@ final class UserChannels {
 
   private void keep(PushChannel channel) {
     open.put(channel.id(), channel);
+    opening.remove(channel.id());
     schedule(channel, renewalDelay(channel));
   }
 
@@ -171,6 +175,7 @@ final class UserChannels {
     Instant requested = Instant.now().plus(settings.channelLifetime());
     Channel request = new Channel().setId(UUID.randomUUID().toString()).setType("web_hook")
         .setAddress(address).setToken(token).setExpiration(requested.toEpochMilli());
+    opening.put(request.getId(), new PushChannel(event, request.getId(), token, null, requested));
     return calls.run("Opening the push channel for user " + event + " events", () -> {
       Directory.Users.Watch watch = directory.users().watch(request).setEvent(event);
       if (settings.domain() != null) {
@@ -182,7 +187,7 @@ final class UserChannels {
       return new PushChannel(event, granted.getId(), token, granted.getResourceId(),
           granted.getExpiration() == null ? requested
               : Instant.ofEpochMilli(granted.getExpiration()));
-    });
+    }).onFailure(e -> opening.remove(request.getId()));
   }
 
   private Future<Void> stop(PushChannel channel) {

@@ -41,7 +41,7 @@ final class DirectoryStandIn implements AutoCloseable {
 
   /** A request as it arrived. */
   record Recorded(HttpMethod method, String path, Map<String, String> query,
-      String contentEncoding, String methodOverride) {
+      String contentEncoding, String methodOverride, long atNanos) {
   }
 
   /** A fault answered instead of the next API call. */
@@ -68,7 +68,7 @@ final class DirectoryStandIn implements AutoCloseable {
     router.route().handler(ctx -> {
       requests.add(new Recorded(ctx.request().method(), ctx.request().path(),
           query(ctx), ctx.request().getHeader("Content-Encoding"),
-          ctx.request().getHeader("X-Http-Method-Override")));
+          ctx.request().getHeader("X-Http-Method-Override"), System.nanoTime()));
       ctx.next();
     });
     router.post("/token").handler(BodyHandler.create()).handler(tokens::handle);

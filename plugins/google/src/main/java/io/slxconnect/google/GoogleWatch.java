@@ -12,10 +12,10 @@ import java.util.List;
 /**
  * Follows a Google Workspace: user changes through push channels ({@link UserChannels},
  * {@link PushReceiver}) or, with push off, by polling; groups and members by polling
- * ({@link DirectoryPoll}). After a restart (a checkpoint to resume from) or a channel that lapsed,
- * users are caught up by a delta read: every user is listed and delivered (the hub writes only
- * what differs) and the users deleted meanwhile, which Google lists for 20 days, are delivered as
- * deletes. All user work runs in one {@link SerialLane}, so that changes of one user arrive in
+ * ({@link DirectoryPoll}), whose first listing is delivered whole. After a restart (a checkpoint
+ * to resume from) or a channel that lapsed, users are caught up by a delta read: every user is
+ * listed and delivered (the hub writes only what differs) and the users deleted meanwhile, which
+ * Google lists for 20 days, are delivered as deletes. All user work runs in one {@link SerialLane}, so that changes of one user arrive in
  * order.
  */
 final class GoogleWatch {
@@ -27,8 +27,7 @@ final class GoogleWatch {
   private final UserChannels channels;
   private final DirectoryPoll poll;
 
-  private GoogleWatch(ConnectorContext context, Workspace workspace, ChangeSink sink,
-      boolean resuming) {
+  private GoogleWatch(ConnectorContext context, Workspace workspace, ChangeSink sink) {
     this.context = context;
     this.workspace = workspace;
     GoogleSettings settings = workspace.settings();
@@ -41,11 +40,11 @@ final class GoogleWatch {
     List<DirectoryPoll.Source> sources = new ArrayList<>();
     sources.add(new DirectoryPoll.Source("groups",
         () -> Pages.all(workspace::groups).map(groups -> groups.stream()
-            .map(ChangeRecord::groupUpserted).toList()), new Snapshot(resuming)));
+            .map(ChangeRecord::groupUpserted).toList()), new Snapshot()));
     if (channels == null) {
       sources.add(new DirectoryPoll.Source("users",
           () -> userLane.then(() -> Pages.all(workspace::users)).map(users -> users.stream()
-              .map(ChangeRecord::userUpserted).toList()), new Snapshot(false)));
+              .map(ChangeRecord::userUpserted).toList()), new Snapshot()));
     }
     this.poll = new DirectoryPoll(context, settings.pollInterval(), sources, feed);
   }
@@ -64,7 +63,7 @@ final class GoogleWatch {
       Checkpoint resumeFrom, ChangeSink sink) {
     List<PushChannel> restored = resumeFrom == null ? List.of()
         : WatchCheckpoint.channels(resumeFrom);
-    GoogleWatch watch = new GoogleWatch(context, workspace, sink, resumeFrom != null);
+    GoogleWatch watch = new GoogleWatch(context, workspace, sink);
     Future<Void> listening;
     if (watch.channels != null) {
       context.onHookRequest(new PushReceiver(watch.channels, watch::userChanged,
@@ -112,10 +111,14 @@ final class GoogleWatch {
     });
   }
 
-  /** Delivers every user and the users deleted recently, page by page. */
+  /**
+   * Delivers the users deleted recently and, with push (polling delivers every user on its
+   * first listing anyway), every user, page by page.
+   */
   private void catchUp() {
-    userLane.then(() -> Pages.forEach(workspace::users, page -> feed.deliver(
-            page.items().stream().map(ChangeRecord::userUpserted).toList()))
+    userLane.then(() -> (channels == null ? Future.<Void>succeededFuture()
+        : Pages.forEach(workspace::users, page -> feed.deliver(
+            page.items().stream().map(ChangeRecord::userUpserted).toList())))
         .compose(v -> Pages.forEach(workspace::deletedUserIds, page -> feed.deliver(
             page.items().stream().map(ChangeRecord::deleted).toList()))))
         .onSuccess(v -> context.logger().log(Level.INFO, "Caught up on Google Workspace users"))

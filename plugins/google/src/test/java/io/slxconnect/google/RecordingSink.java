@@ -20,11 +20,14 @@ final class RecordingSink implements ChangeSink {
   }
 
   final List<Batch> batches = new CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.AtomicInteger refused =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean failing;
 
   @Override
   public Future<Void> accept(List<ChangeRecord> changes, Checkpoint after) {
     if (failing) {
+      refused.incrementAndGet();
       return Future.failedFuture(new IllegalStateException("The store refused the batch"));
     }
     batches.add(new Batch(List.copyOf(changes), after, System.nanoTime()));

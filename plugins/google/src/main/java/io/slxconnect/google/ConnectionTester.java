@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * "Test connection", step by step, stopping at the first failure: the settings, the service
@@ -145,8 +147,7 @@ final class ConnectionTester {
     }
   }
 
-  private <T> T step(String name, java.util.function.Supplier<T> action,
-      java.util.function.Function<T, String> success) {
+  private <T> T step(String name, Supplier<T> action, Function<T, String> success) {
     try {
       T result = action.get();
       steps.add(Step.ok(name, success.apply(result)));

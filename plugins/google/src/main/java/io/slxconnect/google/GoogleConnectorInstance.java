@@ -31,6 +31,7 @@ final class GoogleConnectorInstance implements ConnectorInstance {
   private final ConnectorContext context;
   private final AtomicReference<Workspace> running = new AtomicReference<>();
   private final AtomicReference<GoogleWatch> watching = new AtomicReference<>();
+  private volatile boolean stopped;
 
   GoogleConnectorInstance(ConnectorContext context) {
     this.context = context;
@@ -44,6 +45,9 @@ final class GoogleConnectorInstance implements ConnectorInstance {
           DirectoryClients.serviceAccount(settings), settings, DirectoryClients.SCOPES));
       GoogleCalls calls = new GoogleCalls(context.vertx(), context.blockingExecutor(), settings,
           context.logger(), FIRST_RETRY_DELAY);
+      if (stopped) {
+        return null; // stopped while starting: the client holds nothing open
+      }
       running.compareAndSet(null, new Workspace(settings, directory, calls,
           new DirectoryReader(directory, settings), new DirectoryWriter(directory, settings)));
       context.logger().log(Level.INFO, "Google Workspace connector started: {0}", settings);
@@ -53,6 +57,7 @@ final class GoogleConnectorInstance implements ConnectorInstance {
 
   @Override
   public Future<Void> stop() {
+    stopped = true;
     GoogleWatch watch = watching.getAndSet(null);
     if (watch != null) {
       watch.close();

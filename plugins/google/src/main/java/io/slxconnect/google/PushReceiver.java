@@ -40,6 +40,10 @@ final class PushReceiver implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
+    if (!request.path().endsWith("/users")) {
+      request.response().setStatusCode(404).end();
+      return;
+    }
     if (request.method() != HttpMethod.POST) {
       request.response().setStatusCode(405).end();
       return;

@@ -58,11 +58,10 @@ final class UserMapper {
    */
   static User toNewUser(ExternalUser account, String orgUnitPath) {
     String[] derived = deriveName(account);
-    User user = changes(account)
+    return changes(account)
         .setName(new UserName().setGivenName(derived[0]).setFamilyName(derived[1]))
         .setOrgUnitPath(orgUnitPath)
         .setSuspended(!account.active());
-    return user;
   }
 
   /**

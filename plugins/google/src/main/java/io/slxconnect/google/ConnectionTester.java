@@ -1,6 +1,7 @@
 package io.slxconnect.google;
 
 import com.google.api.services.directory.Directory;
+import com.google.api.services.directory.DirectoryRequest;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.slxconnect.api.ConnectionReport;
 import io.slxconnect.api.ConnectionReport.Step;
@@ -56,9 +57,9 @@ final class ConnectionTester {
       Directory directory = DirectoryClients.directory(settings,
           DirectoryClients.delegated(account, settings, DirectoryClients.SCOPES));
       step("read users", () -> api("Reading users", settings,
-          () -> listUsers(directory, settings)), v -> "Users can be read");
+          () -> first(directory.users().list(), settings)), v -> "Users can be read");
       step("read groups", () -> api("Reading groups", settings,
-          () -> listGroups(directory, settings)), v -> "Groups can be read");
+          () -> first(directory.groups().list(), settings)), v -> "Groups can be read");
       if (settings.pushNotifications()) {
         String address = settings.pushAddress(hookUrl);
         facts.put("push address", address);
@@ -108,19 +109,10 @@ final class ConnectionTester {
         + where + ". (Google: unauthorized_client)";
   }
 
-  private static Void listUsers(Directory directory, GoogleSettings settings)
+  /** Reads the first item of a list, to see whether reading works at all. */
+  private static Void first(DirectoryRequest<?> list, GoogleSettings settings)
       throws IOException {
-    Directory.Users.List list = directory.users().list().setMaxResults(1);
-    (settings.domain() != null ? list.setDomain(settings.domain())
-        : list.setCustomer(settings.customer())).execute();
-    return null;
-  }
-
-  private static Void listGroups(Directory directory, GoogleSettings settings)
-      throws IOException {
-    Directory.Groups.List list = directory.groups().list().setMaxResults(1);
-    (settings.domain() != null ? list.setDomain(settings.domain())
-        : list.setCustomer(settings.customer())).execute();
+    settings.scoped(list).set("maxResults", 1).execute();
     return null;
   }
 

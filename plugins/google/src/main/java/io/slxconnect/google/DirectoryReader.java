@@ -85,14 +85,8 @@ final class DirectoryReader {
    * @throws IOException what the client threw
    */
   Page<ExternalGroup> groups(String pageToken) throws IOException {
-    Directory.Groups.List list = directory.groups().list()
-        .setMaxResults(settings.groupPageSize()).setPageToken(pageToken);
-    if (settings.domain() != null) {
-      list.setDomain(settings.domain());
-    } else {
-      list.setCustomer(settings.customer());
-    }
-    Groups page = list.execute();
+    Groups page = settings.scoped(directory.groups().list()
+        .setMaxResults(settings.groupPageSize()).setPageToken(pageToken)).execute();
     List<ExternalGroup> groups = new ArrayList<>();
     if (page.getGroups() != null) {
       for (Group group : page.getGroups()) {
@@ -125,9 +119,7 @@ final class DirectoryReader {
   }
 
   private Directory.Users.List listUsers(String pageToken) throws IOException {
-    Directory.Users.List list = directory.users().list().setMaxResults(settings.pageSize())
-        .setOrderBy("email").setProjection("full").setPageToken(pageToken);
-    return settings.domain() != null ? list.setDomain(settings.domain())
-        : list.setCustomer(settings.customer());
+    return settings.scoped(directory.users().list().setMaxResults(settings.pageSize())
+        .setOrderBy("email").setProjection("full").setPageToken(pageToken));
   }
 }

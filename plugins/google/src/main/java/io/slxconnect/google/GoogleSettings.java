@@ -1,5 +1,6 @@
 package io.slxconnect.google;
 
+import com.google.api.services.directory.DirectoryRequest;
 import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorException.Reason;
 import io.vertx.core.json.JsonObject;
@@ -60,6 +61,18 @@ record GoogleSettings(String serviceAccountKey, String adminEmail, String custom
         Duration.ofSeconds(json.getInteger("pollIntervalSeconds", 300)),
         json.getInteger("pageSize", 200), json.getInteger("maxRetries", 5),
         json.getString("apiRootUrl", "https://admin.googleapis.com/"));
+  }
+
+  /**
+   * Limits a list or watch request to the configured domain, or else the customer.
+   *
+   * @param request a request with {@code domain} and {@code customer} parameters
+   * @param <R> the request type
+   * @return the request
+   */
+  <R extends DirectoryRequest<?>> R scoped(R request) {
+    request.set(domain != null ? "domain" : "customer", domain != null ? domain : customer);
+    return request;
   }
 
   /** {@return the page size for groups, which Google caps lower than users} */

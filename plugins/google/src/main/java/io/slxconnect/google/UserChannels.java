@@ -177,13 +177,8 @@ final class UserChannels {
         .setAddress(address).setToken(token).setExpiration(requested.toEpochMilli());
     opening.put(request.getId(), new PushChannel(event, request.getId(), token, null, requested));
     return calls.run("Opening the push channel for user " + event + " events", () -> {
-      Directory.Users.Watch watch = directory.users().watch(request).setEvent(event);
-      if (settings.domain() != null) {
-        watch.setDomain(settings.domain());
-      } else {
-        watch.setCustomer(settings.customer());
-      }
-      Channel granted = watch.execute();
+      Channel granted = settings.scoped(directory.users().watch(request).setEvent(event))
+          .execute();
       return new PushChannel(event, granted.getId(), token, granted.getResourceId(),
           granted.getExpiration() == null ? requested
               : Instant.ofEpochMilli(granted.getExpiration()));

@@ -10,24 +10,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Test connection" says what is wrong, on an instance that was never started, as the hub does. */
 class ConnectionTestTest {
 
-  private StandInFixture fixture;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new StandInFixture();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
-  }
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
 
   private ConnectionReport test(JsonObject settings) throws Exception {
     TestContext context = fixture.context(settings, "google-" + UUID.randomUUID(), null);

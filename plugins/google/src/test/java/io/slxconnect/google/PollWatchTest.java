@@ -11,9 +11,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Google does not push: groups and members are polled, and users too when push
@@ -21,18 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class PollWatchTest {
 
-  private StandInFixture fixture;
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
   private final RecordingSink sink = new RecordingSink();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new StandInFixture();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
-  }
 
   private ConnectorInstance watching(JsonObject settings) throws Exception {
     ConnectorInstance instance = fixture.started(settings.put("pollIntervalSeconds", 1));

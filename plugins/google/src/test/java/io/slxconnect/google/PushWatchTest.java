@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * User changes pushed by Google through users.watch channels, against the stand-in, which posts
@@ -27,20 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class PushWatchTest {
 
-  private StandInFixture fixture;
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
   private TestContext context;
   private final RecordingSink sink = new RecordingSink();
 
   @BeforeEach
   void setUp() throws Exception {
-    fixture = new StandInFixture();
     context = fixture.context(fixture.settings().put("pushNotifications", true),
         "google-push", null);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
   }
 
   private ConnectorInstance watching(Checkpoint resumeFrom) throws Exception {

@@ -8,24 +8,19 @@ import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorException.Reason;
 import io.slxconnect.api.ConnectorInstance;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Google's quotas: throttling and Google's own errors are retried with backoff, nothing else. */
 class QuotaRetryTest {
 
-  private StandInFixture fixture;
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
 
   @BeforeEach
   void setUp() throws Exception {
-    fixture = new StandInFixture();
     fixture.google.addUser("ann", "Ann", "Able");
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
   }
 
   private List<DirectoryStandIn.Recorded> userLists() {

@@ -12,24 +12,14 @@ import io.slxconnect.api.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Imports: users and groups page by page, with the requests the real client sends. */
 class ReadTest {
 
-  private StandInFixture fixture;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new StandInFixture();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
-  }
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
 
   @Test
   void usersArePagedWithGooglesPageTokensAndMappedToAccounts() throws Exception {

@@ -9,22 +9,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A Google Workspace for one test: Vert.x, the Directory stand-in with its token endpoint, a
- * service account whose client id is granted the connector's scopes by domain-wide delegation,
- * an admin to act for, and connector instances made by the real connector type.
+ * A Google Workspace for each test ({@code @RegisterExtension}): Vert.x, the Directory stand-in
+ * with its token endpoint, a service account whose client id is granted the connector's scopes
+ * by domain-wide delegation, an admin to act for, and connector instances made by the real
+ * connector type, all closed after the test.
  */
-final class StandInFixture implements AutoCloseable {
+final class StandInFixture implements BeforeEachCallback, AfterEachCallback {
 
   static final String ADMIN = "admin@" + DirectoryStandIn.DOMAIN;
 
-  final Vertx vertx = Vertx.vertx();
-  final DirectoryStandIn google;
-  final ServiceAccountKey key;
+  Vertx vertx;
+  DirectoryStandIn google;
+  ServiceAccountKey key;
   private final List<AutoCloseable> opened = new ArrayList<>();
 
-  StandInFixture() throws Exception {
+  @Override
+  public void beforeEach(ExtensionContext test) throws Exception {
+    vertx = Vertx.vertx();
     google = new DirectoryStandIn(vertx);
     key = new ServiceAccountKey(google.rootUrl() + "token");
     google.tokens.serviceAccount(ServiceAccountKey.CLIENT_EMAIL, ServiceAccountKey.CLIENT_ID,
@@ -71,10 +77,11 @@ final class StandInFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void afterEach(ExtensionContext test) throws Exception {
     for (int i = opened.size() - 1; i >= 0; i--) {
       opened.get(i).close();
     }
+    opened.clear();
     google.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

@@ -16,25 +16,20 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Provisioning into Google Workspace: every write, idempotent, failures in words. */
 class WritesTest {
 
-  private StandInFixture fixture;
+  @RegisterExtension
+  final StandInFixture fixture = new StandInFixture();
   private ConnectorInstance google;
 
   @BeforeEach
   void setUp() throws Exception {
-    fixture = new StandInFixture();
     google = fixture.started(fixture.settings());
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    fixture.close();
   }
 
   private static ExternalUser account(String email, String given, String family) {

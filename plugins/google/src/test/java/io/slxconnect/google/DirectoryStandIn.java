@@ -35,9 +35,16 @@ import java.util.concurrent.TimeUnit;
  * change users "in the Admin console" through its methods, which notify like Google does, and
  * queue faults (429, 403 rate limits, 5xx) for the next API calls.
  */
-final class DirectoryStandIn implements AutoCloseable {
+public final class DirectoryStandIn implements AutoCloseable {
 
-  static final String DOMAIN = "example.com";
+  /** The Workspace's primary domain. */
+  public static final String DOMAIN = "example.com";
+  /** The OAuth scopes of users, groups and members, as Google names them. */
+  public static final String USER_SCOPE = "https://www.googleapis.com/auth/admin.directory.user";
+  public static final String GROUP_SCOPE =
+      "https://www.googleapis.com/auth/admin.directory.group";
+  public static final String MEMBER_SCOPE =
+      "https://www.googleapis.com/auth/admin.directory.group.member";
 
   /** A request as it arrived. */
   record Recorded(HttpMethod method, String path, Map<String, String> query,
@@ -50,8 +57,8 @@ final class DirectoryStandIn implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
-  final StandInTokens tokens = new StandInTokens();
-  final StandInPush push;
+  public final StandInTokens tokens = new StandInTokens();
+  public final StandInPush push;
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> deleted = new ConcurrentHashMap<>();
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
@@ -61,7 +68,13 @@ final class DirectoryStandIn implements AutoCloseable {
   final List<Recorded> requests = new CopyOnWriteArrayList<>();
   volatile boolean apiDisabled;
 
-  DirectoryStandIn(Vertx vertx) throws Exception {
+  /**
+   * Starts the stand-in on a free loopback port.
+   *
+   * @param vertx the Vert.x instance to serve on
+   * @throws Exception when it cannot listen
+   */
+  public DirectoryStandIn(Vertx vertx) throws Exception {
     this.vertx = vertx;
     this.push = new StandInPush(vertx);
     Router router = Router.router(vertx);
@@ -96,7 +109,7 @@ final class DirectoryStandIn implements AutoCloseable {
   }
 
   /** {@return the API root URL, for the connector's apiRootUrl setting} */
-  String rootUrl() {
+  public String rootUrl() {
     return "http://127.0.0.1:" + server.actualPort() + "/";
   }
 
@@ -112,7 +125,7 @@ final class DirectoryStandIn implements AutoCloseable {
   }
 
   /** Adds a user as the Admin console would, and notifies {@code add}. */
-  JsonObject addUser(String localPart, String given, String family) {
+  public JsonObject addUser(String localPart, String given, String family) {
     JsonObject user = newUser(new JsonObject().put("primaryEmail", localPart + "@" + DOMAIN)
         .put("name", new JsonObject().put("givenName", given).put("familyName", family)));
     push.notify("add", user);
@@ -120,7 +133,7 @@ final class DirectoryStandIn implements AutoCloseable {
   }
 
   /** Changes a user's fields as the Admin console would, and notifies {@code update}. */
-  JsonObject changeUser(String id, JsonObject fields) {
+  public JsonObject changeUser(String id, JsonObject fields) {
     JsonObject user = merge(users.get(id), fields);
     push.notify("update", user);
     return user;
@@ -189,8 +202,8 @@ final class DirectoryStandIn implements AutoCloseable {
       return;
     }
     String path = ctx.request().path();
-    String needed = path.contains("/members") ? DirectoryClients.MEMBER_SCOPE
-        : path.contains("/groups") ? DirectoryClients.GROUP_SCOPE : DirectoryClients.USER_SCOPE;
+    String needed = path.contains("/members") ? MEMBER_SCOPE
+        : path.contains("/groups") ? GROUP_SCOPE : USER_SCOPE;
     if (!scopes.contains(needed)) {
       error(ctx, 403, "insufficientPermissions",
           "Request had insufficient authentication scopes.");

@@ -9,15 +9,25 @@ import java.util.Base64;
  * A service account key made for a test: a fresh RSA key pair (never written to disk), and the
  * JSON key file Google would hand out for it, with {@code token_uri} pointing at the stand-in.
  */
-final class ServiceAccountKey {
+public final class ServiceAccountKey {
 
-  static final String CLIENT_EMAIL = "slx-connect@slx-test.iam.gserviceaccount.com";
-  static final String CLIENT_ID = "104583201234567890123";
+  /** The service account's email. */
+  public static final String CLIENT_EMAIL = "slx-connect@slx-test.iam.gserviceaccount.com";
+  /** Its OAuth client id, the one domain-wide delegation names. */
+  public static final String CLIENT_ID = "104583201234567890123";
 
-  final KeyPair pair;
-  final String json;
+  /** The key pair, made for this test. */
+  public final KeyPair pair;
+  /** The JSON key file. */
+  public final String json;
 
-  ServiceAccountKey(String tokenUri) throws Exception {
+  /**
+   * Makes a key.
+   *
+   * @param tokenUri the token endpoint the key names
+   * @throws Exception when no RSA key can be made
+   */
+  public ServiceAccountKey(String tokenUri) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     pair = generator.generateKeyPair();

@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code -URI}, {@code -State}, {@code X-Goog-Message-Number}) and a user summary as the body, a
  * {@code sync} message first on every new channel. What the receiver answered is recorded.
  */
-final class StandInPush {
+public final class StandInPush {
 
   /** A channel Google keeps. */
-  record Channel(String id, String event, String address, String token, String resourceId,
+  public record Channel(String id, String event, String address, String token, String resourceId,
       Instant expiration, AtomicLong messages) {
   }
 
@@ -50,7 +50,7 @@ final class StandInPush {
   }
 
   /** {@return the live channels} */
-  List<Channel> channels() {
+  public List<Channel> channels() {
     return channels.values().stream().filter(c -> c.expiration().isAfter(Instant.now())).toList();
   }
 

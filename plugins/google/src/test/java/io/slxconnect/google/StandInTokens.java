@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * User ID"}), and every requested scope granted to the client id by domain-wide delegation (else
  * {@code 401 unauthorized_client}). Issued tokens remember their scopes.
  */
-final class StandInTokens {
+public final class StandInTokens {
 
   private final Map<String, PublicKey> keysByClientEmail = new ConcurrentHashMap<>();
   private final Map<String, String> clientIdByEmail = new ConcurrentHashMap<>();
@@ -30,13 +30,14 @@ final class StandInTokens {
   /** The audience Google requires, whichever URL the assertion is posted to. */
   private static final String AUDIENCE = "https://oauth2.googleapis.com/token";
 
-  void serviceAccount(String clientEmail, String clientId, PublicKey key) {
+  /** Registers a service account's public key. */
+  public void serviceAccount(String clientEmail, String clientId, PublicKey key) {
     keysByClientEmail.put(clientEmail, key);
     clientIdByEmail.put(clientEmail, clientId);
   }
 
   /** Sets the scopes the Workspace admin granted the client id (domain-wide delegation). */
-  void delegate(String clientId, Set<String> scopes) {
+  public void delegate(String clientId, Set<String> scopes) {
     delegation.put(clientId, Set.copyOf(scopes));
   }
 
@@ -44,7 +45,8 @@ final class StandInTokens {
     delegation.remove(clientId);
   }
 
-  void admin(String email) {
+  /** Makes a user an admin the service account may act for. */
+  public void admin(String email) {
     admins.add(email);
   }
 

@@ -72,12 +72,16 @@ class GoogleWorkspaceEndToEndTest {
   }
 
   @Test
-  void suspendedInGoogleIsDisabledInTheHubWithinASecondThroughPush() {
+  void changedAndThenSuspendedInGoogleIsChangedAndDisabledInTheHubWithinASecondThroughPush() {
     JsonObject grace = user("grace@example.com");
     assertTrue(grace.getBoolean("active"));
     await().atMost(Duration.ofSeconds(10)).until(() -> google.push.channels().size() == 5);
 
     String googleId = googleId(grace.getString("id"));
+    google.changeUser(googleId, new JsonObject().put("name",
+        new JsonObject().put("familyName", "Murray Hopper")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> "Murray Hopper".equals(
+        admin.get("/api/v1/users/" + grace.getString("id")).json().getString("familyName")));
 
     long start = System.nanoTime();
     google.changeUser(googleId, new JsonObject().put("suspended", true));

@@ -39,10 +39,12 @@ public final class DirectoryStandIn implements AutoCloseable {
 
   /** The Workspace's primary domain. */
   public static final String DOMAIN = "example.com";
-  /** The OAuth scopes of users, groups and members, as Google names them. */
+  /** The OAuth scope of users, as Google names it. */
   public static final String USER_SCOPE = "https://www.googleapis.com/auth/admin.directory.user";
+  /** The OAuth scope of groups. */
   public static final String GROUP_SCOPE =
       "https://www.googleapis.com/auth/admin.directory.group";
+  /** The OAuth scope of group members. */
   public static final String MEMBER_SCOPE =
       "https://www.googleapis.com/auth/admin.directory.group.member";
 
@@ -57,7 +59,9 @@ public final class DirectoryStandIn implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
+  /** The token endpoint: service accounts, delegations, admins. */
   public final StandInTokens tokens = new StandInTokens();
+  /** The push side: channels and the notifications sent. */
   public final StandInPush push;
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> deleted = new ConcurrentHashMap<>();

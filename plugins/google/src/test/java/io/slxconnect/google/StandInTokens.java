@@ -30,13 +30,24 @@ public final class StandInTokens {
   /** The audience Google requires, whichever URL the assertion is posted to. */
   private static final String AUDIENCE = "https://oauth2.googleapis.com/token";
 
-  /** Registers a service account's public key. */
+  /**
+   * Registers a service account's public key.
+   *
+   * @param clientEmail the account's email, the JWT's {@code iss}
+   * @param clientId its client id
+   * @param key its public key
+   */
   public void serviceAccount(String clientEmail, String clientId, PublicKey key) {
     keysByClientEmail.put(clientEmail, key);
     clientIdByEmail.put(clientEmail, clientId);
   }
 
-  /** Sets the scopes the Workspace admin granted the client id (domain-wide delegation). */
+  /**
+   * Sets the scopes the Workspace admin granted the client id (domain-wide delegation).
+   *
+   * @param clientId the service account's client id
+   * @param scopes the scopes granted
+   */
   public void delegate(String clientId, Set<String> scopes) {
     delegation.put(clientId, Set.copyOf(scopes));
   }
@@ -45,7 +56,11 @@ public final class StandInTokens {
     delegation.remove(clientId);
   }
 
-  /** Makes a user an admin the service account may act for. */
+  /**
+   * Makes a user an admin the service account may act for.
+   *
+   * @param email the admin's primary email, the JWT's {@code sub}
+   */
   public void admin(String email) {
     admins.add(email);
   }

@@ -12,7 +12,8 @@ import java.security.SecureRandom;
  * Writes users and memberships: {@code users.insert}, {@code users.patch}, {@code users.delete},
  * {@code members.insert} and {@code members.delete}. Idempotent as the hub needs: deleting a
  * missing user, adding an existing member and removing a non-member succeed. Its methods block:
- * run them through {@link GoogleCalls}.
+ * run them through {@link GoogleCalls}. (Google answers 404 to removing a non-member, and to
+ * removing anyone from a group that is gone: either way the user is not a member.)
  */
 final class DirectoryWriter {
 
@@ -113,18 +114,11 @@ final class DirectoryWriter {
       }
     } catch (GoogleJsonResponseException e) {
       boolean alreadyThere = member && e.getStatusCode() == 409;
-      boolean alreadyGone = !member && e.getStatusCode() == 404
-          && isMissingMember(groupId);
+      boolean alreadyGone = !member && e.getStatusCode() == 404;
       if (!alreadyThere && !alreadyGone) {
         throw e;
       }
     }
-  }
-
-  /** A 404 on removal means "not a member" only when the group itself exists. */
-  private boolean isMissingMember(String groupId) throws IOException {
-    directory.groups().get(groupId).execute();
-    return true;
   }
 
   private static String randomPassword() {

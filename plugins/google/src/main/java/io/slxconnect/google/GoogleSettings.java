@@ -87,8 +87,9 @@ record GoogleSettings(String serviceAccountKey, String adminEmail, String custom
    * @return the notification address
    */
   String pushAddress(String hookUrl) {
-    String hookPath = hookUrl.substring(hookUrl.indexOf("/hooks/"));
-    return (publicBaseUrl == null ? hookUrl : publicBaseUrl + hookPath) + "/users";
+    int hookPath = hookUrl.indexOf("/hooks/");
+    return (publicBaseUrl == null || hookPath < 0 ? hookUrl
+        : publicBaseUrl + hookUrl.substring(hookPath)) + "/users";
   }
 
   @Override

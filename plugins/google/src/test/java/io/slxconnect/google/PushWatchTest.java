@@ -101,6 +101,20 @@ class PushWatchTest {
   }
 
   @Test
+  void aUserGoneWhenReReadIsDeletedInTheHub() throws Exception {
+    watching(null);
+    StandInPush.Channel update = fixture.google.push.channels().stream()
+        .filter(c -> c.event().equals("update")).findFirst().orElseThrow();
+
+    int status = TestContext.await(fixture.google.push.send(update, "update",
+        new JsonObject().put("kind", "admin#directory#user").put("id", "123456789")));
+
+    assertEquals(200, status);
+    assertTrue(sink.find(r -> r.operation() == Operation.DELETE
+        && r.externalId().equals("123456789")).isPresent(), sink.records().toString());
+  }
+
+  @Test
   void forgedNotificationsAreRefusedAndChangeNothing() throws Exception {
     watching(null);
     String id = fixture.google.addUser("carl", "Carl", "Cole").getString("id");

@@ -1,11 +1,13 @@
 package io.slxconnect.hub.webhooks;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,9 @@ public final class WebhookDispatcher extends VerticleBase {
   private final Map<Long, UUID> underWay = new HashMap<>();
   private final Map<UUID, Integer> underWayPerSubscription = new HashMap<>();
   private final Map<UUID, Integer> maxInFlight = new HashMap<>();
+  private final List<DeliveryStore.Attempt> toRecord = new ArrayList<>();
+  private final List<Promise<Void>> recordedWaiters = new ArrayList<>();
+  private boolean recording;
   private Map<UUID, List<WebhookSecret>> secrets = Map.of();
   private Instant secretsLoaded = Instant.MIN;
   private boolean draining;
@@ -177,12 +182,40 @@ public final class WebhookDispatcher extends VerticleBase {
       LOG.info("Webhook delivery {} to {}: {}{}", delivery.id(), delivery.url(), result.error(),
           next.isEmpty() ? " (given up; it can be replayed)" : "");
     }
-    Future<Void> recorded = deliveries.record(delivery, at, result, next);
+    Future<Void> recorded = queueRecord(new DeliveryStore.Attempt(delivery, at, result, next));
     if (result.verdict() != AttemptResult.Verdict.GONE) {
       return recorded;
     }
     return recorded.compose(v -> subscriptions.disable(delivery.subscriptionId(),
         "The endpoint answered 410 Gone at " + at + "; enable the subscription again once it "
             + "receives webhooks"));
+  }
+
+  /**
+   * Records attempts as a database does group commit: one statement at a time, carrying every
+   * attempt that finished while the previous one ran.
+   */
+  private Future<Void> queueRecord(DeliveryStore.Attempt attempt) {
+    Promise<Void> recorded = Promise.promise();
+    toRecord.add(attempt);
+    recordedWaiters.add(recorded);
+    flushRecords();
+    return recorded.future();
+  }
+
+  private void flushRecords() {
+    if (recording || toRecord.isEmpty()) {
+      return;
+    }
+    recording = true;
+    List<DeliveryStore.Attempt> batch = new ArrayList<>(toRecord);
+    List<Promise<Void>> waiters = new ArrayList<>(recordedWaiters);
+    toRecord.clear();
+    recordedWaiters.clear();
+    deliveries.record(batch).onComplete(done -> {
+      recording = false;
+      waiters.forEach(waiter -> waiter.handle(done));
+      flushRecords();
+    });
   }
 }

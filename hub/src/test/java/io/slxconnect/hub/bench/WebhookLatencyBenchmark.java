@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * synchronous commit), and a receiver on loopback that checks every signature with the
  * independent Standard Webhooks library. Changes (a new display name) are written at a steady
  * rate, each timed from the moment it was due to be written (so a slow write counts against
- * the hub, not hidden) until its webhook arrived. Prints JSON.
+ * the hub, not hidden) until its webhook arrived ({@code latencyMs}), and until the hub had
+ * its event in the change log ({@code toChangeLogMs}, wall clock, millisecond precision).
+ * Prints JSON.
  */
 public final class WebhookLatencyBenchmark {
 
@@ -51,6 +54,9 @@ public final class WebhookLatencyBenchmark {
   /** When each change was due, by its number; and when its webhook arrived. */
   private static final Map<Integer, Long> DUE = new ConcurrentHashMap<>();
   private static final Map<Integer, Long> ARRIVED = new ConcurrentHashMap<>();
+  /** Wall-clock milliseconds: when each change was due, and when the hub logged its event. */
+  private static final Map<Integer, Long> DUE_WALL = new ConcurrentHashMap<>();
+  private static final Map<Integer, Long> LOGGED_WALL = new ConcurrentHashMap<>();
   private static final AtomicInteger BAD_SIGNATURES = new AtomicInteger();
 
   private WebhookLatencyBenchmark() {
@@ -138,6 +144,7 @@ public final class WebhookLatencyBenchmark {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       DUE.put(number, due);
+      DUE_WALL.put(number, System.currentTimeMillis() + (due - System.nanoTime()) / 1_000_000);
       DN person = people.get(number % people.size());
       writers.execute(() -> {
         try {
@@ -153,6 +160,7 @@ public final class WebhookLatencyBenchmark {
       Thread.sleep(10);
     }
     List<Double> latencies = new ArrayList<>();
+    List<Double> toLog = new ArrayList<>();
     int lost = 0;
     for (int n = first; n < first + count; n++) {
       Long arrived = ARRIVED.get(n);
@@ -160,12 +168,14 @@ public final class WebhookLatencyBenchmark {
         lost++;
       } else {
         latencies.add((arrived - DUE.get(n)) / 1e6);
+        toLog.add((double) (LOGGED_WALL.get(n) - DUE_WALL.get(n)));
       }
     }
     return new JsonObject().put("changes", count).put("seconds", seconds)
         .put("failedWrites", lateWrites.get()).put("lost", lost)
         .put("latencyMs", latencies.isEmpty() ? new JsonObject()
-            .put("p99", Double.MAX_VALUE) : Timings.summary(latencies));
+            .put("p99", Double.MAX_VALUE) : Timings.summary(latencies))
+        .put("toChangeLogMs", toLog.isEmpty() ? null : Timings.summary(toLog));
   }
 
   private static boolean allArrived(int from, int to) {
@@ -191,11 +201,14 @@ public final class WebhookLatencyBenchmark {
           } catch (Exception e) {
             BAD_SIGNATURES.incrementAndGet();
           }
-          JsonObject user = body.toJsonObject().getJsonObject("data")
-              .getJsonObject("user", new JsonObject());
+          JsonObject event = body.toJsonObject();
+          JsonObject user = event.getJsonObject("data").getJsonObject("user", new JsonObject());
           String name = user.getString("displayName", "");
           if (name.startsWith("bench ")) {
-            ARRIVED.putIfAbsent(Integer.parseInt(name.substring(6)), now);
+            int number = Integer.parseInt(name.substring(6));
+            ARRIVED.putIfAbsent(number, now);
+            LOGGED_WALL.putIfAbsent(number, Instant.parse(event.getString("time"))
+                .toEpochMilli());
           }
           request.response().setStatusCode(204).end();
         }));

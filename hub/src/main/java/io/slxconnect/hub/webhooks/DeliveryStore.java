@@ -47,12 +47,13 @@ public final class DeliveryStore {
    *
    * @param now the time
    * @param underWay the deliveries being attempted
-   * @param full the subscriptions that have as many deliveries under way as they may
+   * @param held the subscriptions that may not send now (as many under way as they may have,
+   *     or no secret that opens)
    * @param limit how many at most
    * @return the deliveries, oldest first
    */
   public Future<List<Delivery>> due(Instant now, Collection<Long> underWay,
-      Collection<UUID> full, int limit) {
+      Collection<UUID> held, int limit) {
     return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, s.max_in_flight, "
             + "d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
             + "JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled "
@@ -64,7 +65,7 @@ public final class DeliveryStore {
             + "AND o.id < d.id) ORDER BY d.id LIMIT $4")
         .execute(Tuple.tuple().addOffsetDateTime(utc(now))
             .addArrayOfLong(underWay.toArray(new Long[0]))
-            .addArrayOfUUID(full.toArray(new UUID[0]))
+            .addArrayOfUUID(held.toArray(new UUID[0]))
             .addInteger(limit))
         .map(rows -> {
           List<Delivery> due = new ArrayList<>();

@@ -104,15 +104,24 @@ public final class WebhookDispatcher extends VerticleBase {
     draining = true;
     wokenWhileDraining = false;
     Instant now = clock.instant();
-    List<UUID> full = underWayPerSubscription.entrySet().stream()
+    // Subscriptions that may not send now: as many under way as they may have, or no secret.
+    List<UUID> held = new ArrayList<>(underWayPerSubscription.entrySet().stream()
         .filter(e -> e.getValue() >= maxInFlight.getOrDefault(e.getKey(), 1))
         .map(Map.Entry::getKey)
-        .toList();
-    deliveries.due(now, underWay.keySet(), full, room)
+        .toList());
+    secrets.forEach((id, keys) -> {
+      if (keys.isEmpty()) {
+        held.add(id);
+      }
+    });
+    deliveries.due(now, underWay.keySet(), held, room)
         .compose(due -> signingSecrets(due, now).map(keys -> {
           due.forEach(delivery -> {
-            if (hasRoom(delivery)) {
-              attempt(delivery, keys.getOrDefault(delivery.subscriptionId(), List.of()));
+            // Without a secret that opens, a delivery waits: it is never sent unsigned.
+            List<WebhookSecret> signing = keys.getOrDefault(delivery.subscriptionId(),
+                List.of());
+            if (!signing.isEmpty() && hasRoom(delivery)) {
+              attempt(delivery, signing);
             }
           });
           return due.size();

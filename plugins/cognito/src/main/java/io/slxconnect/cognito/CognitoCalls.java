@@ -51,12 +51,27 @@ final class CognitoCalls {
    */
   <T> Future<T> call(String action,
       Function<CognitoIdentityProviderAsyncClient, CompletableFuture<T>> request) {
-    return attempt(action, request, vertx.getOrCreateContext(), 1);
+    return call(action, request, delays);
+  }
+
+  /**
+   * Calls the API with other retries than the gateway's.
+   *
+   * @param action what is done, in words, for messages
+   * @param request the SDK call; called again for each retry
+   * @param retries how often and after which delays to retry
+   * @param <T> the response type
+   * @return the response, on the caller's context; or a {@code ConnectorException}
+   */
+  <T> Future<T> call(String action,
+      Function<CognitoIdentityProviderAsyncClient, CompletableFuture<T>> request,
+      RetryDelays retries) {
+    return attempt(action, request, retries, vertx.getOrCreateContext(), 1);
   }
 
   private <T> Future<T> attempt(String action,
       Function<CognitoIdentityProviderAsyncClient, CompletableFuture<T>> request,
-      Context caller, int attempt) {
+      RetryDelays retries, Context caller, int attempt) {
     CompletableFuture<T> answer;
     try {
       answer = request.apply(client);
@@ -64,14 +79,14 @@ final class CognitoCalls {
       answer = CompletableFuture.failedFuture(e);
     }
     return Future.fromCompletionStage(answer, caller).recover(error -> {
-      if (attempt >= delays.attempts() || !CognitoFailures.isTransient(error)) {
+      if (attempt >= retries.attempts() || !CognitoFailures.isTransient(error)) {
         return Future.failedFuture(CognitoFailures.toConnectorException(action, error));
       }
-      Duration delay = delays.before(attempt);
+      Duration delay = retries.before(attempt);
       logger.log(Level.DEBUG, "{0}: {1}; retry {2} in {3} ms", action,
           CognitoFailures.rootCause(CognitoFailures.unwrap(error)), attempt, delay.toMillis());
       return caller.owner().timer(delay.toMillis(), TimeUnit.MILLISECONDS)
-          .compose(v -> attempt(action, request, caller, attempt + 1));
+          .compose(v -> attempt(action, request, retries, caller, attempt + 1));
     });
   }
 

@@ -89,15 +89,16 @@ final class CognitoFailures {
    * The error code Cognito answered with.
    *
    * @param error the failure
-   * @return the code, for example {@code UserNotFoundException}, or {@code null} when the call
-   *     did not get an answer
+   * @return the code, for example {@code UserNotFoundException}, or {@code ""} when the call
+   *     did not get an answer or the answer named no code
    */
   static String errorCode(Throwable error) {
     Throwable e = unwrap(error);
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+        && aws.awsErrorDetails().errorCode() != null) {
       return aws.awsErrorDetails().errorCode();
     }
-    return null;
+    return "";
   }
 
   /**
@@ -125,6 +126,21 @@ final class CognitoFailures {
       e = e.getCause();
     }
     return code.equals(errorCode(e));
+  }
+
+  /**
+   * Whether Cognito answered the call at all (with an error), rather than the call failing on
+   * the way: no connection, no answer in time.
+   *
+   * @param error the failure, also when already turned into a {@link ConnectorException}
+   * @return {@code true} when the failure is Cognito's answer
+   */
+  static boolean answered(Throwable error) {
+    Throwable e = unwrap(error);
+    if (e instanceof ConnectorException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e instanceof AwsServiceException;
   }
 
   /**
@@ -160,7 +176,7 @@ final class CognitoFailures {
       String words = WORDS.get(code);
       String message = aws.awsErrorDetails() == null ? aws.getMessage()
           : aws.awsErrorDetails().errorMessage();
-      String said = (code == null ? "HTTP " + aws.statusCode() : code)
+      String said = (code.isEmpty() ? "HTTP " + aws.statusCode() : code)
           + (message == null || message.isBlank() ? "" : ": " + message);
       return new ConnectorException(reason, action + " failed: "
           + (words == null ? said : words + " [" + said + "]"), e);

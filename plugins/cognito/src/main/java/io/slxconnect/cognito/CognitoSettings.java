@@ -95,11 +95,13 @@ record CognitoSettings(String region, String userPoolId, Credentials credentials
   static CognitoSettings from(JsonObject json) {
     String region = matching(json, "region", REGION);
     String poolId = matching(json, "userPoolId", POOL_ID);
-    if (!poolId.startsWith(region + "_")) {
+    URI endpoint = endpoint(json);
+    // AWS pool ids start with their region; emulators behind an endpoint override may not.
+    if (endpoint == null && !poolId.startsWith(region + "_")) {
       throw misconfigured("The user pool id '" + poolId + "' is not in region '" + region
           + "': a pool id starts with its region and an underscore");
     }
-    return new CognitoSettings(region, poolId, credentials(json), endpoint(json),
+    return new CognitoSettings(region, poolId, credentials(json), endpoint,
         choice(json, "usernameMode", "username", UsernameMode.class),
         AttributeMapping.from(json.getJsonObject("attributeMapping", new JsonObject())),
         extraAttributes(json), choice(json, "invitation", "suppress", Invitation.class),

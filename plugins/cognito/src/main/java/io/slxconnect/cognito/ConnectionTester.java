@@ -2,7 +2,7 @@ package io.slxconnect.cognito;
 
 import io.slxconnect.api.ConnectionReport;
 import io.slxconnect.api.ConnectionReport.Step;
-import io.slxconnect.api.ConnectorException;
+import io.slxconnect.api.ConnectorException.Reason;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,18 +86,10 @@ final class ConnectionTester {
     Future<Void> chain = Future.succeededFuture();
     for (PermissionProbes.Probe probe : list) {
       chain = chain.compose(v -> calls.call("Checking cognito-idp:" + probe.action(),
-              client -> probe.request().apply(client).thenApply(Object.class::cast))
+              client -> probe.request().apply(client).thenApply(Object.class::cast),
+              RetryDelays.ONCE)
           .<Void>mapEmpty()
-          .recover(error -> {
-            if (CognitoFailures.hasCode(error, DENIED)) {
-              missing.add("cognito-idp:" + probe.action());
-              return Future.succeededFuture();
-            }
-            ConnectorException e = CognitoFailures.toConnectorException("", error);
-            return e.reason().isTransient()
-                || e.reason() == ConnectorException.Reason.AUTHENTICATION_FAILED
-                ? Future.failedFuture(e) : Future.succeededFuture();
-          }));
+          .recover(error -> allowedUnlessDenied(error, probe.action(), missing)));
     }
     List<String> actions = list.stream().map(p -> "cognito-idp:" + p.action()).toList();
     return chain.transform(done -> {
@@ -115,6 +107,23 @@ final class ConnectionTester {
           + "documentation for the complete policy)."));
       return Future.succeededFuture(false);
     });
+  }
+
+  /**
+   * Reads a probe's failure: access denied names a missing action; any other answer from Cognito
+   * (no such user, even a server error) came after the IAM check, so the action is allowed; a
+   * call that got no answer, refused credentials or throttling fail the step.
+   */
+  private static Future<Void> allowedUnlessDenied(Throwable error, String action,
+      List<String> missing) {
+    if (CognitoFailures.hasCode(error, DENIED)) {
+      missing.add("cognito-idp:" + action);
+      return Future.succeededFuture();
+    }
+    Reason reason = CognitoFailures.toConnectorException(action, error).reason();
+    boolean passedIam = CognitoFailures.answered(error)
+        && reason != Reason.AUTHENTICATION_FAILED && reason != Reason.RATE_LIMITED;
+    return passedIam ? Future.succeededFuture() : Future.failedFuture(error);
   }
 
   private String poolFailure(Throwable error) {

@@ -21,6 +21,9 @@ record RetryDelays(Duration first, Duration max, int attempts) {
    */
   static final RetryDelays CALLS = new RetryDelays(Duration.ofMillis(200), Duration.ofSeconds(5), 6);
 
+  /** No retry: one call, for probes whose every answer is informative. */
+  static final RetryDelays ONCE = new RetryDelays(Duration.ZERO, Duration.ZERO, 1);
+
   /** Between failed passes of a watch: 1 s, doubling up to one minute. */
   static final RetryDelays WATCH = new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(1),
       Integer.MAX_VALUE);

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 final class CognitoCalls {
 
   private final Vertx vertx;
-  private final CognitoIdentityProviderAsyncClient client;
+  private final CognitoClients.Client client;
   private final RetryDelays delays;
   private final Logger logger;
 
@@ -29,11 +29,11 @@ final class CognitoCalls {
    * Creates the gateway.
    *
    * @param vertx the hub's Vert.x, for timers and contexts
-   * @param client the SDK client; closed by {@link #close()}
+   * @param client the SDK client and its threads; closed by {@link #close()}
    * @param delays how throttled calls are retried
    * @param logger where retries are logged
    */
-  CognitoCalls(Vertx vertx, CognitoIdentityProviderAsyncClient client, RetryDelays delays,
+  CognitoCalls(Vertx vertx, CognitoClients.Client client, RetryDelays delays,
       Logger logger) {
     this.vertx = vertx;
     this.client = client;
@@ -74,7 +74,7 @@ final class CognitoCalls {
       RetryDelays retries, Context caller, int attempt) {
     CompletableFuture<T> answer;
     try {
-      answer = request.apply(client);
+      answer = request.apply(client.api());
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
@@ -90,7 +90,7 @@ final class CognitoCalls {
     });
   }
 
-  /** Closes the SDK client and its connections; safe to call more than once. */
+  /** Closes the SDK client, its connections and its threads; safe to call more than once. */
   void close() {
     client.close();
   }

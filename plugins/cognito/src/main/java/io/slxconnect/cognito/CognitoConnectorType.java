@@ -4,11 +4,12 @@ import io.slxconnect.api.Capability;
 import io.slxconnect.api.ConnectorContext;
 import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.ConnectorType;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -60,14 +61,13 @@ public final class CognitoConnectorType implements ConnectorType {
     return new CognitoConnectorInstance(context);
   }
 
+  /** Reads the schema once, from the resource next to this class. */
   private static JsonObject loadSchema() {
-    try (InputStream in = CognitoConnectorType.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing resource " + SCHEMA_RESOURCE);
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream in = Objects.requireNonNull(
+        CognitoConnectorType.class.getResourceAsStream(SCHEMA_RESOURCE), SCHEMA_RESOURCE)) {
+      return new JsonObject(Buffer.buffer(in.readAllBytes()));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("Cannot read " + SCHEMA_RESOURCE, e);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
@@ -148,7 +149,7 @@ final class ConnectionTester {
           + "username: set 'usernameMode' to " + (attributes.contains("email") ? "email" : "phone");
     }
     if (wanted != null && !attributes.contains(wanted)) {
-      return "'usernameMode' is " + settings.usernameMode().name().toLowerCase(java.util.Locale.ROOT)
+      return "'usernameMode' is " + settings.usernameMode().name().toLowerCase(Locale.ROOT)
           + ", but the pool signs users in by " + signIn(pool) + ": set it to username";
     }
     return null;

@@ -19,7 +19,8 @@ record RetryDelays(Duration first, Duration max, int attempts) {
    * that a call gives up after some 6 s of throttling, well within the hub's 30 s call timeout;
    * the hub then retries the whole operation later ({@code RATE_LIMITED}).
    */
-  static final RetryDelays CALLS = new RetryDelays(Duration.ofMillis(200), Duration.ofSeconds(5), 6);
+  static final RetryDelays CALLS =
+      new RetryDelays(Duration.ofMillis(200), Duration.ofSeconds(5), 6);
 
   /** No retry: one call, for probes whose every answer is informative. */
   static final RetryDelays ONCE = new RetryDelays(Duration.ZERO, Duration.ZERO, 1);

@@ -6,6 +6,7 @@ import io.slxconnect.api.ExternalUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -22,7 +23,7 @@ final class UserMapper {
   static final String SUB = "sub";
   /** The free attribute that carries the Cognito username. */
   static final String USERNAME_ATTRIBUTE = "cognito:username";
-  /** The free attribute that carries the Cognito user status (CONFIRMED, FORCE_CHANGE_PASSWORD...). */
+  /** The free attribute that carries the user's status: CONFIRMED, FORCE_CHANGE_PASSWORD... */
   static final String STATUS_ATTRIBUTE = "cognito:status";
   private static final String PHONE = "phone_number";
   private static final String EMAIL_VERIFIED = "email_verified";
@@ -96,7 +97,7 @@ final class UserMapper {
     if (username == null || username.isBlank()) {
       throw new ConnectorException(Reason.REJECTED, "Cannot create " + user.userName()
           + " in Cognito: the pool signs in by " + settings.usernameMode().name()
-          .toLowerCase(java.util.Locale.ROOT) + " and the user has none");
+          .toLowerCase(Locale.ROOT) + " and the user has none");
     }
     return username;
   }

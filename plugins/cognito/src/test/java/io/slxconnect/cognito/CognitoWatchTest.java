@@ -8,46 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.api.ChangeRecord;
 import io.slxconnect.api.Checkpoint;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /** Changes made in Cognito behind the hub's back, found by the polling watch (cognito-local). */
 class CognitoWatchTest {
 
   private static final Duration WITHIN = Duration.ofSeconds(10);
-  private static Vertx vertx;
-  private static CognitoLocal cognito;
+  @RegisterExtension
+  static final CognitoLocalPerClass LOCAL = new CognitoLocalPerClass();
   private String pool;
   private String alice;
   private String bob;
   private CognitoConnectorInstance connector;
   private RecordingSink sink;
 
-  @BeforeAll
-  static void startCognito() throws Exception {
-    vertx = Vertx.vertx();
-    cognito = CognitoLocal.start();
-  }
-
-  @AfterAll
-  static void stopCognito() throws Exception {
-    cognito.close();
-    await(vertx.close());
-  }
-
   @BeforeEach
   void createPool() {
-    pool = cognito.createPool("watch-" + UUID.randomUUID());
-    alice = sub(cognito.createUser(pool, "alice", "alice@example.com"));
-    bob = sub(cognito.createUser(pool, "bob", "bob@example.com"));
+    pool = LOCAL.cognito().createPool("watch-" + UUID.randomUUID());
+    alice = sub(LOCAL.cognito().createUser(pool, "alice", "alice@example.com"));
+    bob = sub(LOCAL.cognito().createUser(pool, "bob", "bob@example.com"));
   }
 
   @AfterEach
@@ -56,10 +42,11 @@ class CognitoWatchTest {
   }
 
   private void watch(Checkpoint resumeFrom) throws Exception {
-    connector = new CognitoConnectorInstance(new TestContext(vertx, cognito.settings(pool)
-        .put("pollIntervalSeconds", 1).put("deletionCheckIntervalSeconds", 1)));
+    connector = new CognitoConnectorInstance(new TestContext(LOCAL.vertx(),
+        LOCAL.cognito().settings(pool).put("pollIntervalSeconds", 1)
+            .put("deletionCheckIntervalSeconds", 1)));
     await(connector.start());
-    sink = new RecordingSink(vertx);
+    sink = new RecordingSink(LOCAL.vertx());
     await(connector.watch(resumeFrom, sink));
   }
 
@@ -73,7 +60,7 @@ class CognitoWatchTest {
     await().atMost(WITHIN).until(() -> sink.lastCheckpoint().isPresent());
     assertEquals(List.of(), sink.records());
 
-    cognito.admin().adminDisableUser(r -> r.userPoolId(pool).username("bob")).join();
+    LOCAL.cognito().admin().adminDisableUser(r -> r.userPoolId(pool).username("bob")).join();
 
     ChangeRecord record = await().atMost(WITHIN)
         .until(() -> sink.records(), records -> !records.isEmpty()).get(0);
@@ -88,7 +75,7 @@ class CognitoWatchTest {
     watch(null);
     await().atMost(WITHIN).until(() -> sink.lastCheckpoint().isPresent());
 
-    cognito.admin().adminDeleteUser(r -> r.userPoolId(pool).username("alice")).join();
+    LOCAL.cognito().admin().adminDeleteUser(r -> r.userPoolId(pool).username("alice")).join();
 
     await().atMost(WITHIN).until(() -> sink.records().contains(ChangeRecord.deleted(alice)));
     assertEquals(List.of(ChangeRecord.deleted(alice)), sink.records());
@@ -101,7 +88,7 @@ class CognitoWatchTest {
         .until(() -> sink.lastCheckpoint(), c -> c.isPresent()).get();
     await(connector.stop());
 
-    cognito.admin().adminUpdateUserAttributes(r -> r.userPoolId(pool).username("bob")
+    LOCAL.cognito().admin().adminUpdateUserAttributes(r -> r.userPoolId(pool).username("bob")
         .userAttributes(a -> a.name("name").value("Robert"))).join();
     watch(checkpoint);
 

@@ -12,17 +12,15 @@ import io.slxconnect.api.ExternalGroup;
 import io.slxconnect.api.ExternalUser;
 import io.slxconnect.api.Page;
 import io.slxconnect.api.Password;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -30,22 +28,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 /** Every write of the connector, against cognito-local, checked with a plain SDK client. */
 class CognitoWritesTest {
 
-  private static Vertx vertx;
-  private static CognitoLocal cognito;
+  @RegisterExtension
+  static final CognitoLocalPerClass LOCAL = new CognitoLocalPerClass();
   private String pool;
   private CognitoConnectorInstance connector;
-
-  @BeforeAll
-  static void startCognito() throws Exception {
-    vertx = Vertx.vertx();
-    cognito = CognitoLocal.start();
-  }
-
-  @AfterAll
-  static void stopCognito() throws Exception {
-    cognito.close();
-    await(vertx.close());
-  }
 
   @AfterEach
   void stopConnector() throws Exception {
@@ -55,9 +41,9 @@ class CognitoWritesTest {
   }
 
   private CognitoConnectorInstance connector(JsonObject extra) throws Exception {
-    pool = cognito.createPool("writes-" + UUID.randomUUID());
+    pool = LOCAL.cognito().createPool("writes-" + UUID.randomUUID());
     connector = new CognitoConnectorInstance(
-        new TestContext(vertx, cognito.settings(pool).mergeIn(extra)));
+        new TestContext(LOCAL.vertx(), LOCAL.cognito().settings(pool).mergeIn(extra)));
     await(connector.start());
     return connector;
   }
@@ -69,7 +55,7 @@ class CognitoWritesTest {
   }
 
   private AdminGetUserResponse get(String username) {
-    return cognito.admin().adminGetUser(r -> r.userPoolId(pool).username(username)).join();
+    return LOCAL.cognito().admin().adminGetUser(r -> r.userPoolId(pool).username(username)).join();
   }
 
   private static Map<String, String> attributes(AdminGetUserResponse user) {
@@ -99,7 +85,7 @@ class CognitoWritesTest {
   void customAttributesFollowTheMapping() throws Exception {
     connector(new JsonObject().put("attributeMapping", new JsonObject()
         .put("department", "custom:department").put("employeeNumber", "custom:employeeId")));
-    cognito.admin().addCustomAttributes(r -> r.userPoolId(pool).customAttributes(
+    LOCAL.cognito().admin().addCustomAttributes(r -> r.userPoolId(pool).customAttributes(
         a -> a.name("department").attributeDataType("String"),
         a -> a.name("employeeId").attributeDataType("String"))).join();
     ExternalUser bob = new ExternalUser(null, "bob", "Bob", null, null, List.of(), true, "E-42",
@@ -184,8 +170,8 @@ class CognitoWritesTest {
     assertEquals("Password[********]", password.toString());
     await(connector.stop());
     String temporaryPool = pool;
-    connector = new CognitoConnectorInstance(new TestContext(vertx,
-        cognito.settings(temporaryPool).put("passwordMode", "temporary")));
+    connector = new CognitoConnectorInstance(new TestContext(LOCAL.vertx(),
+        LOCAL.cognito().settings(temporaryPool).put("passwordMode", "temporary")));
     await(connector.start());
     await(connector.setPassword(sub, new Password("Other-Horse-9".toCharArray())));
     assertEquals("FORCE_CHANGE_PASSWORD", get("alice").userStatusAsString());
@@ -199,7 +185,7 @@ class CognitoWritesTest {
   @Test
   void membershipWritesAreIdempotent() throws Exception {
     String sub = await(connector(new JsonObject()).createUser(alice(true), null)).externalId();
-    cognito.admin().createGroup(r -> r.userPoolId(pool).groupName("engineering")).join();
+    LOCAL.cognito().admin().createGroup(r -> r.userPoolId(pool).groupName("engineering")).join();
 
     await(connector.addMember("engineering", sub));
     await(connector.addMember("engineering", sub));
@@ -228,9 +214,9 @@ class CognitoWritesTest {
   @Test
   void importReadsUsersAndGroupsWithMembersBySub() throws Exception {
     String alice = await(connector(new JsonObject()).createUser(alice(true), null)).externalId();
-    String bob = cognito.createUser(pool, "bob", "bob@example.com").attributes().stream()
+    String bob = LOCAL.cognito().createUser(pool, "bob", "bob@example.com").attributes().stream()
         .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
-    cognito.admin().createGroup(r -> r.userPoolId(pool).groupName("staff")).join();
+    LOCAL.cognito().admin().createGroup(r -> r.userPoolId(pool).groupName("staff")).join();
     await(connector.addMember("staff", alice));
     await(connector.addMember("staff", bob));
 
@@ -252,7 +238,7 @@ class CognitoWritesTest {
   }
 
   private List<String> members(String group) {
-    return cognito.admin().listUsersInGroup(r -> r.userPoolId(pool).groupName(group)).join()
+    return LOCAL.cognito().admin().listUsersInGroup(r -> r.userPoolId(pool).groupName(group)).join()
         .users().stream().map(u -> u.username()).toList();
   }
 }

@@ -88,7 +88,7 @@ final class ConnectionTester {
     for (PermissionProbes.Probe probe : list) {
       chain = chain.compose(v -> calls.call("Checking cognito-idp:" + probe.action(),
               client -> probe.request().apply(client).thenApply(Object.class::cast),
-              RetryDelays.ONCE)
+              RetryDelays.PROBES)
           .<Void>mapEmpty()
           .recover(error -> allowedUnlessDenied(error, probe.action(), missing)));
     }

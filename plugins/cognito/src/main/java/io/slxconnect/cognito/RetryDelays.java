@@ -22,8 +22,13 @@ record RetryDelays(Duration first, Duration max, int attempts) {
   static final RetryDelays CALLS =
       new RetryDelays(Duration.ofMillis(200), Duration.ofSeconds(5), 6);
 
-  /** No retry: one call, for probes whose every answer is informative. */
-  static final RetryDelays ONCE = new RetryDelays(Duration.ZERO, Duration.ZERO, 1);
+  /**
+   * For the permission probes of "Test connection": three calls at most, so that a connection
+   * closed under a call or a short throttle does not fail the test, while an answer that keeps
+   * failing (an emulator's HTTP 500) costs well under a second.
+   */
+  static final RetryDelays PROBES =
+      new RetryDelays(Duration.ofMillis(100), Duration.ofSeconds(1), 3);
 
   /** Between failed passes of a watch: 1 s, doubling up to one minute. */
   static final RetryDelays WATCH = new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(1),

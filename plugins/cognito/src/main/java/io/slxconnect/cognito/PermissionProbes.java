@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 
 /**
  * The harmless calls that tell whether the IAM policy allows each action the connector uses:
@@ -52,8 +53,8 @@ final class PermissionProbes {
   List<Probe> writes() {
     return List.of(
         new Probe("AdminUpdateUserAttributes", c -> c.adminUpdateUserAttributes(
-            r -> r.userPoolId(pool).username(nobody)
-                .userAttributes(a -> a.name("name").value(nobody)))),
+            r -> r.userPoolId(pool).username(nobody).userAttributes(
+                AttributeType.builder().name("name").value(nobody).build()))),
         new Probe("AdminDisableUser", c -> c.adminDisableUser(
             r -> r.userPoolId(pool).username(nobody))),
         new Probe("AdminEnableUser", c -> c.adminEnableUser(

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
@@ -65,7 +66,8 @@ final class CognitoLocal implements AutoCloseable {
   UserType createUser(String pool, String username, String email) {
     return admin.adminCreateUser(r -> r.userPoolId(pool).username(username)
         .messageAction("SUPPRESS")
-        .userAttributes(a -> a.name("email").value(email))).join().user();
+        .userAttributes(AttributeType.builder().name("email").value(email).build()))
+        .join().user();
   }
 
   /**

@@ -221,8 +221,8 @@ final class CognitoStandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    TestContext.await(server.close());
+  public void close() {
+    server.close().toCompletionStage().toCompletableFuture().join();
   }
 
   private void handle(HttpServerRequest request) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /** Changes made in Cognito behind the hub's back, found by the polling watch (cognito-local). */
@@ -89,7 +90,7 @@ class CognitoWatchTest {
     await(connector.stop());
 
     LOCAL.cognito().admin().adminUpdateUserAttributes(r -> r.userPoolId(pool).username("bob")
-        .userAttributes(a -> a.name("name").value("Robert"))).join();
+        .userAttributes(AttributeType.builder().name("name").value("Robert").build())).join();
     watch(checkpoint);
 
     ChangeRecord record = await().atMost(WITHIN).until(() -> sink.records(),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /** Every write of the connector, against cognito-local, checked with a plain SDK client. */
@@ -86,8 +87,7 @@ class CognitoWritesTest {
     connector(new JsonObject().put("attributeMapping", new JsonObject()
         .put("department", "custom:department").put("employeeNumber", "custom:employeeId")));
     LOCAL.cognito().admin().addCustomAttributes(r -> r.userPoolId(pool).customAttributes(
-        a -> a.name("department").attributeDataType("String"),
-        a -> a.name("employeeId").attributeDataType("String"))).join();
+        List.of(custom("department"), custom("employeeId")))).join();
     ExternalUser bob = new ExternalUser(null, "bob", "Bob", null, null, List.of(), true, "E-42",
         "Research", null, List.of(), Map.of());
 
@@ -235,6 +235,10 @@ class CognitoWritesTest {
     assertEquals("staff", staff.externalId());
     assertEquals(List.of(alice, bob).stream().sorted().toList(),
         staff.memberUserExternalIds().stream().sorted().toList());
+  }
+
+  private static SchemaAttributeType custom(String name) {
+    return SchemaAttributeType.builder().name(name).attributeDataType("String").build();
   }
 
   private List<String> members(String group) {

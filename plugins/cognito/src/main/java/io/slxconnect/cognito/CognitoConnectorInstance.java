@@ -73,7 +73,7 @@ final class CognitoConnectorInstance implements ConnectorInstance {
             return close(calls);
           }
           context.logger().log(Level.INFO, "Cognito connector started: user pool {0} ({1}) in "
-              + "{2}, {3}", pool.userPool().name(), settings.userPoolId(), settings.region(),
+              + "{2} with {3}", pool.userPool().name(), settings.userPoolId(), settings.region(),
               settings.credentials());
           return Future.<Void>succeededFuture();
         }, error -> close(calls).compose(v -> Future.failedFuture(error)));

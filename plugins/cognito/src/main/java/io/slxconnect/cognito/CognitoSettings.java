@@ -56,10 +56,10 @@ record CognitoSettings(String region, String userPoolId, Credentials credentials
       return accessKeyId == null;
     }
 
-    /** {@return the kind of credentials and the key id, never the secret} */
+    /** {@return the kind of credentials; neither key, since both are stored as secrets} */
     @Override
     public String toString() {
-      return defaultChain() ? "default credential chain" : "access key " + accessKeyId;
+      return defaultChain() ? "the default credential chain" : "an access key";
     }
   }
 

@@ -56,7 +56,8 @@ final class ConnectionTester {
     facts.put("credentials", settings.credentials().toString());
     return calls.call("Reading user pool " + settings.userPoolId()
             + " (cognito-idp:DescribeUserPool)",
-        client -> client.describeUserPool(r -> r.userPoolId(settings.userPoolId())))
+        client -> client.describeUserPool(r -> r.userPoolId(settings.userPoolId())),
+        RetryDelays.PROBES)
         .map(response -> response.userPool())
         .compose(pool -> {
           describe(pool, facts);

@@ -192,6 +192,9 @@ final class PollingWatch {
   }
 
   private Future<Void> listPage(String cursor, Set<String> listed) {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
     return paced().compose(v -> pages.read(cursor)).compose(page -> {
       established.tryComplete();
       return deliver(changes(page, listed), page)

@@ -65,6 +65,7 @@ class CognitoConnectionTest {
       assertEquals("username", report.facts().get("sign-in with"));
       assertTrue(last(report).detail().contains("cognito-idp:AdminCreateUser"), report.toString());
       assertFalse(report.toString().contains("test-secret"));
+      assertFalse(report.toString().contains("test-key-id"));
     }
   }
 

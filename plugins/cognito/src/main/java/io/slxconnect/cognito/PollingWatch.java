@@ -87,8 +87,9 @@ final class PollingWatch {
   private long lastDeletionCheck;
   private long nextRequestAt;
   private int failures;
-  private long timer = -1;
-  private boolean stopped;
+  /** Set by {@link #stop()}, which the hub may call from another thread. */
+  private volatile long timer = -1;
+  private volatile boolean stopped;
 
   /**
    * Creates a watch; {@link #start} starts it.
@@ -146,7 +147,7 @@ final class PollingWatch {
         && System.nanoTime() - lastDeletionCheck >= settings.deletionCheckInterval().toNanos();
     Set<String> listed = new HashSet<>();
     listPage(null, listed)
-        .compose(v -> checkDeletions ? deletions(listed) : Future.succeededFuture())
+        .compose(v -> checkDeletions && !stopped ? deletions(listed) : Future.succeededFuture())
         .compose(v -> moveMark())
         .onSuccess(v -> {
           primed = true;

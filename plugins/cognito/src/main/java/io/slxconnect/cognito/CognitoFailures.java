@@ -155,7 +155,13 @@ final class CognitoFailures {
       return THROTTLING.contains(errorCode(aws)) || aws.isThrottlingException()
           || aws.statusCode() >= 500;
     }
-    return e instanceof SdkClientException;
+    return e instanceof SdkClientException && !noCredentials(e);
+  }
+
+  /** Whether the SDK found no credentials (the default chain of a host that has none). */
+  private static boolean noCredentials(Throwable error) {
+    String message = error.getMessage();
+    return message != null && message.startsWith("Unable to load credentials");
   }
 
   /**
@@ -180,6 +186,11 @@ final class CognitoFailures {
           + (message == null || message.isBlank() ? "" : ": " + message);
       return new ConnectorException(reason, action + " failed: "
           + (words == null ? said : words + " [" + said + "]"), e);
+    }
+    if (e instanceof SdkClientException && noCredentials(e)) {
+      return new ConnectorException(Reason.MISCONFIGURED, action + " failed: the hub's host has "
+          + "no AWS credentials in the default chain (environment variables, ~/.aws profile, "
+          + "container or instance role); set them, or use credentials access-key", e);
     }
     if (e instanceof SdkClientException) {
       return new ConnectorException(Reason.UNAVAILABLE, action + " failed: cannot reach "

@@ -67,6 +67,17 @@ class CognitoFailuresTest {
   }
 
   @Test
+  void aHostWithoutCredentialsIsAMisconfigurationNotAnOutage() {
+    Throwable none = SdkClientException.create("Unable to load credentials from any of the "
+        + "providers in the chain AwsCredentialsProviderChain");
+
+    assertFalse(CognitoFailures.isTransient(none));
+    ConnectorException e = mapped(none);
+    assertEquals(Reason.MISCONFIGURED, e.reason());
+    assertTrue(e.getMessage().contains("no AWS credentials in the default chain"), e.getMessage());
+  }
+
+  @Test
   void theErrorCodeIsFoundThroughTheConnectorException() {
     ConnectorException mapped = mapped(answer(400, "ResourceNotFoundException", "x"));
 

@@ -202,6 +202,24 @@ class CognitoPagingAndThrottlingTest {
   }
 
   @Test
+  void aThrottledWatchBacksOffAndCarriesOnWithoutLosingTheChange() throws Exception {
+    cognito.addUsers("user", 3);
+    connector(new JsonObject().put("pollIntervalSeconds", 1));
+    RecordingSink sink = new RecordingSink(vertx);
+    await(connector.watch(null, sink));
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+
+    cognito.throttle("ListUsers", 3);
+    cognito.disable("user-002");
+
+    ChangeRecord record = await().atMost(Duration.ofSeconds(15))
+        .until(() -> sink.records(), records -> !records.isEmpty()).get(0);
+    assertEquals(cognito.subs().get("user-002"), record.externalId());
+    assertFalse(record.user().active());
+    assertEquals(List.of(), context.reports(), "throttling within the retries is no outage");
+  }
+
+  @Test
   void watchConfirmsAbsentUsersBeforeReportingThemDeleted() throws Exception {
     cognito.addUsers("user", 70);
     connector(new JsonObject().put("pollIntervalSeconds", 1)

@@ -13,13 +13,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
@@ -46,21 +42,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  */
 final class PollingWatch {
 
-  /**
-   * What the watch saw of a user, to tell whether it changed.
-   *
-   * @param username the username, to confirm a deletion
-   * @param lastModified Cognito's last modification time
-   * @param enabled whether it is enabled
-   * @param status its status (CONFIRMED, FORCE_CHANGE_PASSWORD...)
-   */
-  record Seen(String username, Instant lastModified, boolean enabled, String status) {
-    static Seen of(UserType user) {
-      return new Seen(user.username(), user.userLastModifiedDate(),
-          !Boolean.FALSE.equals(user.enabled()), user.userStatusAsString());
-    }
-  }
-
   /** The hub refused a batch: the watch ends. */
   private static final class SinkFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -78,14 +59,13 @@ final class PollingWatch {
   private final ChangeSink sink;
   private final BiConsumer<Boolean, String> connection;
   private final Logger logger;
-  private final Map<String, Seen> seen = new HashMap<>();
+  private final SeenUsers seen = new SeenUsers();
+  private final RequestPacer pacer;
   private final Promise<Void> established = Promise.promise();
-  private final long requestSpacingNanos;
   private Context context;
   private Instant mark;
   private boolean primed;
   private long lastDeletionCheck;
-  private long nextRequestAt;
   private int failures;
   /** Set by {@link #stop()}, which the hub may call from another thread. */
   private volatile long timer = -1;
@@ -114,7 +94,7 @@ final class PollingWatch {
     this.sink = sink;
     this.connection = connection;
     this.logger = logger;
-    this.requestSpacingNanos = TimeUnit.SECONDS.toNanos(1) / settings.pollRequestsPerSecond();
+    this.pacer = new RequestPacer(vertx, settings.pollRequestsPerSecond());
   }
 
   /**
@@ -196,7 +176,7 @@ final class PollingWatch {
     if (stopped) {
       return Future.succeededFuture();
     }
-    return paced().compose(v -> pages.read(cursor)).compose(page -> {
+    return pacer.next().compose(v -> pages.read(cursor)).compose(page -> {
       established.tryComplete();
       return deliver(changes(page, listed), page)
           .compose(v -> page.hasNext() ? listPage(page.next(), listed) : Future.succeededFuture());
@@ -211,14 +191,13 @@ final class PollingWatch {
       if (sub == null || !listed.add(sub)) {
         continue;
       }
-      Seen now = Seen.of(user);
-      Seen before = seen.get(sub);
-      boolean report = primed ? !now.equals(before)
-          : mark != null && now.lastModified() != null && !now.lastModified().isBefore(mark);
+      Instant modified = user.userLastModifiedDate();
+      boolean report = primed ? seen.changed(sub, user)
+          : mark != null && modified != null && !modified.isBefore(mark);
       if (report) {
         records.add(ChangeRecord.userUpserted(mapper.toUser(user)));
-      } else if (before == null) {
-        seen.put(sub, now);
+      } else if (!seen.known(sub)) {
+        seen.remember(sub, user);
       }
     }
     return records;
@@ -235,7 +214,7 @@ final class PollingWatch {
       for (UserType user : page.items()) {
         String sub = UserMapper.sub(user.attributes());
         if (delivered.contains(sub)) {
-          seen.put(sub, Seen.of(user));
+          seen.remember(sub, user);
         }
       }
     });
@@ -243,12 +222,11 @@ final class PollingWatch {
 
   /** Reports the users no longer listed whose absence AdminGetUser confirms. */
   private Future<Void> deletions(Set<String> listed) {
-    List<String> absent = seen.keySet().stream().filter(sub -> !listed.contains(sub)).toList();
     List<String> gone = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
-    for (String sub : absent) {
-      String username = seen.get(sub).username();
-      chain = chain.compose(v -> paced()).compose(v -> calls.call("Checking whether user "
+    for (String sub : seen.absentFrom(listed)) {
+      String username = seen.username(sub);
+      chain = chain.compose(v -> pacer.next()).compose(v -> calls.call("Checking whether user "
               + username + " still exists", client -> client.adminGetUser(
                   r -> r.userPoolId(settings.userPoolId()).username(username)))
           .<Void>mapEmpty()
@@ -265,14 +243,13 @@ final class PollingWatch {
         return Future.succeededFuture();
       }
       return accept(gone.stream().map(ChangeRecord::deleted).toList(), null)
-          .onSuccess(done -> gone.forEach(seen::remove));
+          .onSuccess(done -> gone.forEach(seen::forget));
     });
   }
 
   /** Stores the newest modification time seen as the checkpoint, when it moved. */
   private Future<Void> moveMark() {
-    Instant newest = seen.values().stream().map(Seen::lastModified).filter(Objects::nonNull)
-        .max(Instant::compareTo).orElse(null);
+    Instant newest = seen.newest();
     if (stopped || newest == null || newest.equals(mark)) {
       return Future.succeededFuture();
     }
@@ -283,16 +260,5 @@ final class PollingWatch {
   private Future<Void> accept(List<ChangeRecord> records, Checkpoint after) {
     return Future.fromCompletionStage(sink.accept(records, after).toCompletionStage(), context)
         .recover(error -> Future.failedFuture(new SinkFailed(error)));
-  }
-
-  /** Completes when the next request may go, keeping to the configured request rate. */
-  private Future<Void> paced() {
-    long now = System.nanoTime();
-    long wait = nextRequestAt - now;
-    nextRequestAt = Math.max(now, nextRequestAt) + requestSpacingNanos;
-    if (wait <= 0) {
-      return Future.succeededFuture();
-    }
-    return vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), TimeUnit.MILLISECONDS);
   }
 }

@@ -28,15 +28,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * a listing that pages while users come and go can skip a user, and a skipped user must not be
  * deleted in the hub.
  *
- * <p>What the watch saw is kept in memory (a few dozen bytes per user); the checkpoint is only
- * the newest modification time delivered ({@link WatchMark}). After a restart the first pass
- * reports the users modified since; changes that leave the modification time alone (Cognito's
- * enable and disable, in some cases) and deletions made while the hub was away are found by the
- * next import instead. Without a checkpoint the first pass only learns the pool (the import
+ * <p>What the watch saw is kept in memory ({@link SeenUsers}); the checkpoint is only the newest
+ * modification time delivered ({@link WatchMark}). After a restart the first pass reports the
+ * users modified since; changes that leave the modification time alone (if enabling or disabling
+ * does so in Cognito: AWS does not document it) and deletions made while the hub was away are
+ * found by the next import instead. Without a checkpoint the first pass only learns the pool (the import
  * brings existing users).
  *
- * <p>Everything runs on the Vert.x context that started the watch; ListUsers requests are spaced
- * to the configured rate, throttled ones retried by {@link CognitoCalls}. A failed pass marks the
+ * <p>Everything runs on the Vert.x context that started the watch; requests are spaced to the
+ * configured rate ({@link RequestPacer}), throttled ones retried by {@link CognitoCalls}. A failed pass marks the
  * connector degraded and is tried again after a growing delay; a batch the hub could not store
  * stops the watch (the hub then restarts it from its last checkpoint).
  */

@@ -249,6 +249,22 @@ class WebhooksTest {
   }
 
   @Test
+  void aSubscriptionNeverHasMoreDeliveriesUnderWayThanItsBound() {
+    // A receiver of its own, so that the count of requests open at once is this test's.
+    try (WebhookReceiver slow = WebhookReceiver.start()) {
+      slow.answer(r -> Answer.late(204, Duration.ofMillis(300)));
+      ApiClient.Response created = admin.post("/api/v1/webhooks", new JsonObject()
+          .put("url", slow.url("/bounded")).put("maxInFlight", 2));
+      assertEquals(201, created.status(), created.body());
+      for (int i = 0; i < 8; i++) {
+        createUser(unique("bound" + i));
+      }
+      await().until(() -> slow.accepted("/bounded").size() == 8);
+      assertEquals(2, slow.mostAtOnce(), "two at once, never more");
+    }
+  }
+
+  @Test
   void afterARotationBothSecretsSignUntilTheOldOneExpires() throws Exception {
     Subscribed hook = subscribe("/rotated", new JsonArray());
     JsonObject rotated = admin.post("/api/v1/webhooks/" + hook.id() + "/secret",

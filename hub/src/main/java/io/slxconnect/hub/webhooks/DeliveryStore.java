@@ -54,8 +54,8 @@ public final class DeliveryStore {
    */
   public Future<List<Delivery>> due(Instant now, Collection<Long> underWay,
       Collection<UUID> held, int limit) {
-    return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, s.max_in_flight, "
-            + "d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
+    return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, "
+            + "s.max_in_flight, d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
             + "JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled "
             + "LEFT JOIN change_events e ON e.id = d.event_id "
             + "WHERE d.status = 'pending' AND d.next_attempt_at <= $1 "

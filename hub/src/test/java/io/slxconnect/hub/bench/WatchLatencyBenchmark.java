@@ -195,7 +195,7 @@ public final class WatchLatencyBenchmark {
     throw new IllegalStateException(userName + " did not reach the hub within 30 s");
   }
 
-  private static void awaitRunning(ApiClient api, String connector) throws InterruptedException {
+  static void awaitRunning(ApiClient api, String connector) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!"running".equals(api.get("/api/v1/connectors/" + connector).json()
         .getJsonObject("status").getString("state"))) {

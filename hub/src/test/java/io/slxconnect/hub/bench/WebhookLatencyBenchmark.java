@@ -244,10 +244,7 @@ public final class WebhookLatencyBenchmark {
       throw new IllegalStateException("Connector not created: " + created.body());
     }
     String id = created.json().getString("id");
-    while (!"running".equals(api.get("/api/v1/connectors/" + id).json()
-        .getJsonObject("status").getString("state"))) {
-      Thread.sleep(50);
-    }
+    WatchLatencyBenchmark.awaitRunning(api, id);
     return id;
   }
 

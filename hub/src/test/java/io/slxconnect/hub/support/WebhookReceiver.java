@@ -9,8 +9,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -195,6 +197,18 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public List<Received> accepted(String path) {
     return at(path).stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
+  }
+
+  /**
+   * The CloudEvent ids of some requests.
+   *
+   * @param received the requests
+   * @return their events' ids
+   */
+  public static Set<String> eventIds(List<Received> received) {
+    Set<String> ids = new HashSet<>();
+    received.forEach(r -> ids.add(r.event().getString("id")));
+    return ids;
   }
 
   /** {@return the most requests that were ever open at once} */

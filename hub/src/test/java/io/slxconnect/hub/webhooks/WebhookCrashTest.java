@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.ChangeLog;
 import io.slxconnect.hub.support.HubProcess;
 import io.slxconnect.hub.support.TestDatabase;
 import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.hub.support.WebhookReceiver;
 import io.slxconnect.hub.support.WebhookReceiver.Answer;
-import io.slxconnect.hub.support.WebhookReceiver.Received;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,20 +50,20 @@ class WebhookCrashTest {
       } finally {
         first.destroyForcibly().waitFor();
       }
-      int beforeCrash = ids(receiver.at("/created")).size();
+      int beforeCrash = WebhookReceiver.eventIds(receiver.at("/created")).size();
       assertTrue(beforeCrash < USERS, "killed in the middle of the burst: " + beforeCrash);
 
       Process second = HubProcess.start(dataDir, httpPort, dbPort, pluginsDir, Map.of());
       try {
         ApiClient admin = HubProcess.admin(httpPort);
-        await().atMost(Duration.ofSeconds(120)).until(() -> events(admin, "user.created")
-            .size() == USERS);
-        Set<String> created = events(admin, "user.created");
-        Set<String> all = events(admin, null);
+        await().atMost(Duration.ofSeconds(120)).until(() -> ChangeLog.eventIds(admin,
+            "user.created").size() == USERS);
+        Set<String> created = ChangeLog.eventIds(admin, "user.created");
+        Set<String> all = ChangeLog.eventIds(admin, null);
         await().atMost(Duration.ofSeconds(120)).until(() ->
-            ids(receiver.accepted("/created")).containsAll(created)
-                && ids(receiver.accepted("/all")).containsAll(all));
-        assertEquals(created, ids(receiver.accepted("/created")),
+            WebhookReceiver.eventIds(receiver.accepted("/created")).containsAll(created)
+                && WebhookReceiver.eventIds(receiver.accepted("/all")).containsAll(all));
+        assertEquals(created, WebhookReceiver.eventIds(receiver.accepted("/created")),
             "only user.created reaches that subscription");
       } finally {
         second.destroy();
@@ -78,26 +76,5 @@ class WebhookCrashTest {
     var created = admin.post("/api/v1/webhooks", new JsonObject().put("url", url)
         .put("eventTypes", types));
     assertEquals(201, created.status(), created.body());
-  }
-
-  /** The ids of the hub's events, of one type or all. */
-  private static Set<String> events(ApiClient admin, String type) {
-    Set<String> ids = new HashSet<>();
-    String cursor = null;
-    do {
-      JsonObject page = admin.get("/api/v1/events?limit=200"
-          + (type == null ? "" : "&type=" + type)
-          + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.getJsonArray("items").forEach(e -> ids.add(String.valueOf(
-          ((JsonObject) e).getLong("id"))));
-      cursor = page.getString("next");
-    } while (cursor != null);
-    return ids;
-  }
-
-  private static Set<String> ids(List<Received> received) {
-    Set<String> ids = new HashSet<>();
-    received.forEach(r -> ids.add(r.event().getString("id")));
-    return ids;
   }
 }

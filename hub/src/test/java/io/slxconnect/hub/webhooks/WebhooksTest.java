@@ -235,7 +235,8 @@ class WebhooksTest {
       }
     }
     int expected = users.size() * 7;
-    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted("/ordered").size() == expected);
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> receiver.accepted("/ordered").size() == expected);
     Map<String, List<Long>> perUser = new HashMap<>();
     for (Received r : receiver.accepted("/ordered")) {
       perUser.computeIfAbsent(r.event().getString("subject"), s -> new ArrayList<>())

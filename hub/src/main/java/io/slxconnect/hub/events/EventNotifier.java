@@ -29,6 +29,7 @@ public final class EventNotifier extends VerticleBase {
   private final Pool pool;
   private final LiveFeed feed;
   private PgSubscriber subscriber;
+  private boolean stopping;
 
   /**
    * Creates the notifier.
@@ -49,13 +50,18 @@ public final class EventNotifier extends VerticleBase {
         // Reconnect for as long as the hub runs; the dispatcher's timer covers the gap.
         .reconnectPolicy(retries -> Math.min(30_000L, 500L * (retries + 1)));
     subscriber.channel(CHANNEL).handler(this::committed);
-    subscriber.closeHandler(v -> LOG.warn("Lost the database notification connection; "
-        + "webhooks go out on the 1 s timer until it is back"));
+    subscriber.closeHandler(v -> {
+      if (!stopping) {
+        LOG.warn("Lost the database notification connection; webhooks go out on the 1 s "
+            + "timer until it is back");
+      }
+    });
     return subscriber.connect();
   }
 
   @Override
   public Future<?> stop() {
+    stopping = true;
     return subscriber.close();
   }
 

@@ -36,7 +36,9 @@ CREATE TABLE webhook_deliveries (
   delivered_at     timestamptz,
   CHECK (event_id IS NOT NULL OR payload IS NOT NULL)
 );
-CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscription_id, order_key, id)
+-- The outbox proper: what is still to send, in order, and the one that goes first per user.
+CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (id) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_order ON webhook_deliveries (subscription_id, order_key, id)
   WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id);
 CREATE INDEX webhook_deliveries_exhausted ON webhook_deliveries (subscription_id, created_at)

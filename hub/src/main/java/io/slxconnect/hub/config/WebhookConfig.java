@@ -16,7 +16,7 @@ import java.util.List;
 public record WebhookConfig(Duration timeout, Duration firstRetryDelay, Duration maxRetryDelay,
     int maxAttempts, List<String> allowedHosts) {
 
-  /** The defaults: 10 s per attempt, 5 s doubling up to 1 h, 24 attempts (about 17 hours). */
+  /** The defaults: 10 s per attempt, 5 s doubling up to 1 h, 24 attempts (about 14 hours). */
   public static final WebhookConfig DEFAULTS = new WebhookConfig(Duration.ofSeconds(10),
       Duration.ofSeconds(5), Duration.ofHours(1), 24, List.of());
 }

@@ -47,10 +47,14 @@ public final class EventNotifier extends VerticleBase {
   public Future<?> start() {
     subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions(database))
         // Reconnect for as long as the hub runs; the dispatcher's timer covers the gap.
-        .reconnectPolicy(retries -> Math.min(30_000L, 500L * (retries + 1)));
+        .reconnectPolicy(retries -> {
+          if (retries == 0) {
+            LOG.warn("Lost the database notification connection; reconnecting, webhooks go "
+                + "out on the 1 s timer meanwhile");
+          }
+          return Math.min(30_000L, 500L * (retries + 1));
+        });
     subscriber.channel(CHANNEL).handler(this::committed);
-    subscriber.closeHandler(v -> LOG.warn("Lost the database notification connection; "
-        + "webhooks go out on the 1 s timer until it is back"));
     return subscriber.connect();
   }
 

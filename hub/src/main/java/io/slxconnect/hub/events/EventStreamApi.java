@@ -3,6 +3,7 @@ package io.slxconnect.hub.events;
 import io.slxconnect.hub.http.ApiRequest;
 import io.slxconnect.hub.http.ApiRouter;
 import io.slxconnect.hub.http.Reply;
+import io.slxconnect.hub.pipeline.CloudEvents;
 import io.slxconnect.hub.store.ChangeEventStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -84,10 +85,8 @@ public final class EventStreamApi {
     Instant to = Instant.now();
     Instant from = to.truncatedTo(ChronoUnit.MINUTES).minus(minutes - 1L, ChronoUnit.MINUTES);
     return new ChangeEventStore(pool).perMinute(from).map(buckets -> {
-      buckets.forEach(bucket -> {
-        String connector = bucket.getString("connectorId");
-        bucket.put("source", connector == null ? "/admin" : "/connectors/" + connector);
-      });
+      buckets.forEach(bucket -> bucket.put("source",
+          CloudEvents.source(bucket.getString("connectorId"))));
       return Reply.ok(new JsonObject()
           .put("from", from.toString())
           .put("to", to.toString())

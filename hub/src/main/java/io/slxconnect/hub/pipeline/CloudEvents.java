@@ -30,7 +30,7 @@ public final class CloudEvents {
     JsonObject cloudEvent = new JsonObject()
         .put("specversion", SPEC_VERSION)
         .put("id", String.valueOf(event.getLong("id")))
-        .put("source", connector != null ? "/connectors/" + connector : "/admin")
+        .put("source", source(connector))
         .put("type", event.getString("type"))
         .put("time", event.getString("at"))
         .put("datacontenttype", "application/json")
@@ -43,6 +43,16 @@ public final class CloudEvents {
       cloudEvent.put("actor", event.getString("actor"));
     }
     return cloudEvent;
+  }
+
+  /**
+   * The {@code source} of a change.
+   *
+   * @param connectorId the connector it came from, or {@code null} when an admin made it
+   * @return {@code /connectors/<id>} or {@code /admin}
+   */
+  public static String source(String connectorId) {
+    return connectorId != null ? "/connectors/" + connectorId : "/admin";
   }
 
   private static String subject(JsonObject event) {

@@ -3,8 +3,6 @@ package io.slxconnect.hub.pipeline;
 import io.slxconnect.hub.store.ProvisioningTask;
 import io.slxconnect.hub.store.ProvisioningTaskStore;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * for one connector run strictly in the order they were queued. Everything it must still do is
  * in the outbox table, so a restart loses nothing.
  */
-public final class Provisioner extends VerticleBase {
+public final class Provisioner extends OutboxWorker {
 
   /** The event-bus address that wakes the provisioner. */
   public static final String WAKE_ADDRESS = "slx.provisioning.wake";
@@ -29,12 +27,7 @@ public final class Provisioner extends VerticleBase {
   private final Pool pool;
   private final TaskExecutor executor;
   private final int maxInFlight;
-  private final Duration pollInterval;
   private final Set<Long> inFlight = new HashSet<>();
-  private boolean draining;
-  private boolean wokenWhileDraining;
-  private MessageConsumer<Object> consumer;
-  private long timer;
 
   /**
    * Creates the provisioner.
@@ -45,50 +38,21 @@ public final class Provisioner extends VerticleBase {
    * @param pollInterval how often due retries are looked for
    */
   public Provisioner(Pool pool, TaskExecutor executor, int maxInFlight, Duration pollInterval) {
+    super(WAKE_ADDRESS, pollInterval);
     this.pool = pool;
     this.executor = executor;
     this.maxInFlight = maxInFlight;
-    this.pollInterval = pollInterval;
   }
 
   @Override
-  public Future<?> start() {
-    consumer = vertx.eventBus().localConsumer(WAKE_ADDRESS, message -> drain());
-    timer = vertx.setPeriodic(pollInterval.toMillis(), t -> drain());
-    drain();
-    return consumer.completion();
+  protected int room() {
+    return maxInFlight - inFlight.size();
   }
 
   @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return consumer.unregister();
-  }
-
-  /** Looks for due tasks until none is left or the bound is reached; runs on this verticle. */
-  private void drain() {
-    if (draining) {
-      wokenWhileDraining = true;
-      return;
-    }
-    int room = maxInFlight - inFlight.size();
-    if (room <= 0) {
-      return;
-    }
-    draining = true;
-    wokenWhileDraining = false;
-    new ProvisioningTaskStore(pool).due(Set.copyOf(inFlight), room)
-        .onComplete(due -> {
-          draining = false;
-          if (due.failed()) {
-            LOG.warn("Provisioning: could not read the outbox: {}", due.cause().getMessage());
-            return;
-          }
-          due.result().forEach(this::run);
-          if (wokenWhileDraining) {
-            drain();
-          }
-        });
+  protected Future<?> startDue(int room) {
+    return new ProvisioningTaskStore(pool).due(Set.copyOf(inFlight), room)
+        .onSuccess(due -> due.forEach(this::run));
   }
 
   private void run(ProvisioningTask task) {

@@ -47,14 +47,15 @@ public final class DeliveryStore {
    *
    * @param now the time
    * @param underWay the deliveries being attempted
-   * @param full the subscriptions that have as many deliveries under way as they may
+   * @param held the subscriptions that may not send now (as many under way as they may have,
+   *     or no secret that opens)
    * @param limit how many at most
    * @return the deliveries, oldest first
    */
   public Future<List<Delivery>> due(Instant now, Collection<Long> underWay,
-      Collection<UUID> full, int limit) {
-    return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, s.max_in_flight, "
-            + "d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
+      Collection<UUID> held, int limit) {
+    return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, "
+            + "s.max_in_flight, d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
             + "JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled "
             + "LEFT JOIN change_events e ON e.id = d.event_id "
             + "WHERE d.status = 'pending' AND d.next_attempt_at <= $1 "
@@ -64,7 +65,7 @@ public final class DeliveryStore {
             + "AND o.id < d.id) ORDER BY d.id LIMIT $4")
         .execute(Tuple.tuple().addOffsetDateTime(utc(now))
             .addArrayOfLong(underWay.toArray(new Long[0]))
-            .addArrayOfUUID(full.toArray(new UUID[0]))
+            .addArrayOfUUID(held.toArray(new UUID[0]))
             .addInteger(limit))
         .map(rows -> {
           List<Delivery> due = new ArrayList<>();
@@ -83,30 +84,59 @@ public final class DeliveryStore {
   }
 
   /**
-   * Records an attempt and what follows from it.
+   * An attempt to record, and what follows from it.
    *
    * @param delivery the delivery
    * @param at when the attempt started
    * @param result what it came to
    * @param next when to try again; empty: the delivery is finished (delivered or exhausted)
+   */
+  public record Attempt(Delivery delivery, Instant at, AttemptResult result,
+      Optional<Instant> next) {
+
+    String status() {
+      return result.verdict() == AttemptResult.Verdict.DELIVERED ? "succeeded"
+          : next.isPresent() ? "pending" : "exhausted";
+    }
+  }
+
+  /**
+   * Records attempts, all in one statement.
+   *
+   * @param attempts the attempts
    * @return done
    */
-  public Future<Void> record(Delivery delivery, Instant at, AttemptResult result,
-      Optional<Instant> next) {
-    boolean delivered = result.verdict() == AttemptResult.Verdict.DELIVERED;
-    String status = delivered ? "succeeded" : next.isPresent() ? "pending" : "exhausted";
-    return db.preparedQuery("WITH attempt AS (INSERT INTO webhook_attempts (delivery_id, "
-            + "subscription_id, at, status_code, duration_ms, error, response) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7)) "
-            + "UPDATE webhook_deliveries SET attempts = attempts + 1, status = $8, "
-            + "next_attempt_at = coalesce($9, next_attempt_at), last_status_code = $4, "
-            + "last_error = $6, delivered_at = CASE WHEN $10 THEN $3 END WHERE id = $1")
-        .execute(Tuple.tuple().addLong(delivery.id()).addUUID(delivery.subscriptionId())
-            .addOffsetDateTime(utc(at)).addInteger(result.statusCode())
-            .addInteger((int) result.durationMs()).addString(result.error())
-            .addString(result.response()).addString(status)
-            .addOffsetDateTime(next.map(DeliveryStore::utc).orElse(null))
-            .addBoolean(delivered))
+  public Future<Void> record(List<Attempt> attempts) {
+    return db.preparedQuery("WITH r AS (SELECT * FROM unnest($1::bigint[], $2::uuid[], "
+            + "$3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], "
+            + "$9::timestamptz[]) AS r (id, subscription_id, at, status_code, duration_ms, error, "
+            + "response, status, next_attempt_at)), "
+            + "logged AS (INSERT INTO webhook_attempts (delivery_id, subscription_id, at, "
+            + "status_code, duration_ms, error, response) SELECT id, subscription_id, at, "
+            + "status_code, duration_ms, error, response FROM r) "
+            + "UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = r.status, "
+            + "next_attempt_at = coalesce(r.next_attempt_at, d.next_attempt_at), "
+            + "last_status_code = r.status_code, last_error = r.error, "
+            + "delivered_at = CASE WHEN r.status = 'succeeded' THEN r.at END "
+            + "FROM r WHERE d.id = r.id")
+        .execute(Tuple.tuple()
+            .addArrayOfLong(attempts.stream().map(a -> a.delivery().id()).toArray(Long[]::new))
+            .addArrayOfUUID(attempts.stream().map(a -> a.delivery().subscriptionId())
+                .toArray(UUID[]::new))
+            .addArrayOfOffsetDateTime(attempts.stream().map(a -> utc(a.at()))
+                .toArray(OffsetDateTime[]::new))
+            .addArrayOfInteger(attempts.stream().map(a -> a.result().statusCode())
+                .toArray(Integer[]::new))
+            .addArrayOfInteger(attempts.stream().map(a -> (int) a.result().durationMs())
+                .toArray(Integer[]::new))
+            .addArrayOfString(attempts.stream().map(a -> a.result().error())
+                .toArray(String[]::new))
+            .addArrayOfString(attempts.stream().map(a -> a.result().response())
+                .toArray(String[]::new))
+            .addArrayOfString(attempts.stream().map(Attempt::status).toArray(String[]::new))
+            .addArrayOfOffsetDateTime(attempts.stream()
+                .map(a -> a.next().map(DeliveryStore::utc).orElse(null))
+                .toArray(OffsetDateTime[]::new)))
         .mapEmpty();
   }
 

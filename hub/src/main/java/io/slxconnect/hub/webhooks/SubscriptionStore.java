@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code webhook_subscriptions} table. Secrets are sealed with the master key, bound to the
@@ -31,6 +33,8 @@ public final class SubscriptionStore {
   /** An attempt without a 2xx answer. */
   private static final String FAILED =
       "(a.status_code IS NULL OR a.status_code NOT BETWEEN 200 AND 299)";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
 
   private final Pool db;
   private final SecretBox box;
@@ -180,7 +184,7 @@ public final class SubscriptionStore {
    *
    * @param ids the subscriptions
    * @param now the time
-   * @return the secrets of each subscription
+   * @return the secrets of each subscription; none when its secret cannot be decrypted
    */
   public Future<Map<UUID, List<WebhookSecret>>> signingSecrets(List<UUID> ids, Instant now) {
     return db.preparedQuery("SELECT id, secret, CASE WHEN previous_secret_until > $2 "
@@ -193,9 +197,12 @@ public final class SubscriptionStore {
           for (Row row : rows) {
             UUID id = row.getUUID("id");
             List<WebhookSecret> list = new ArrayList<>();
-            list.add(open(id, row.getBuffer("secret").getBytes()));
-            if (row.getBuffer("previous") != null) {
-              list.add(open(id, row.getBuffer("previous").getBytes()));
+            open(id, row.getBuffer("secret")).ifPresent(list::add);
+            if (list.isEmpty()) {
+              LOG.warn("Webhook {}: its secret cannot be decrypted (wrong master key or "
+                  + "tampered data); its deliveries wait until the secret is rotated", id);
+            } else {
+              open(id, row.getBuffer("previous")).ifPresent(list::add);
             }
             secrets.put(id, list);
           }
@@ -207,8 +214,16 @@ public final class SubscriptionStore {
     return box.seal(secret.text().getBytes(StandardCharsets.UTF_8), aad(id));
   }
 
-  private WebhookSecret open(UUID id, byte[] sealed) {
-    return WebhookSecret.parse(new String(box.open(sealed, aad(id)), StandardCharsets.UTF_8));
+  private Optional<WebhookSecret> open(UUID id, Buffer sealed) {
+    if (sealed == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WebhookSecret.parse(new String(box.open(sealed.getBytes(), aad(id)),
+          StandardCharsets.UTF_8)));
+    } catch (SecretBox.SecretBoxException e) {
+      return Optional.empty();
+    }
   }
 
   private static byte[] aad(UUID id) {

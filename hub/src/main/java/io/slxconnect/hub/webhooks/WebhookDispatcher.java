@@ -1,11 +1,13 @@
 package io.slxconnect.hub.webhooks;
 
+import io.slxconnect.hub.pipeline.OutboxWorker;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * still to send is in the outbox table, so a restart or a crash loses nothing: a delivery
  * under way when the hub died is sent again (at least once).
  */
-public final class WebhookDispatcher extends VerticleBase {
+public final class WebhookDispatcher extends OutboxWorker {
 
   /** The event-bus address that wakes the dispatcher. */
   public static final String WAKE_ADDRESS = "slx.webhooks.wake";
@@ -36,16 +38,14 @@ public final class WebhookDispatcher extends VerticleBase {
   private final WebhookSender sender;
   private final RetrySchedule schedule;
   private final Clock clock;
-  private final Duration pollInterval;
   private final Map<Long, UUID> underWay = new HashMap<>();
   private final Map<UUID, Integer> underWayPerSubscription = new HashMap<>();
   private final Map<UUID, Integer> maxInFlight = new HashMap<>();
+  private final List<DeliveryStore.Attempt> toRecord = new ArrayList<>();
+  private final List<Promise<Void>> recordedWaiters = new ArrayList<>();
+  private boolean recording;
   private Map<UUID, List<WebhookSecret>> secrets = Map.of();
   private Instant secretsLoaded = Instant.MIN;
-  private boolean draining;
-  private boolean wokenWhileDraining;
-  private MessageConsumer<Object> consumer;
-  private long timer;
 
   /**
    * Creates the dispatcher.
@@ -59,67 +59,48 @@ public final class WebhookDispatcher extends VerticleBase {
    */
   public WebhookDispatcher(DeliveryStore deliveries, SubscriptionStore subscriptions,
       WebhookSender sender, RetrySchedule schedule, Clock clock, Duration pollInterval) {
+    super(WAKE_ADDRESS, pollInterval);
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.sender = sender;
     this.schedule = schedule;
     this.clock = clock;
-    this.pollInterval = pollInterval;
   }
 
   @Override
-  public Future<?> start() {
-    consumer = vertx.eventBus().localConsumer(WAKE_ADDRESS, message -> {
-      if (message.body() instanceof String reason && reason.equals("secrets")) {
-        secretsLoaded = Instant.MIN;
-      }
-      drain();
-    });
-    timer = vertx.setPeriodic(pollInterval.toMillis(), t -> drain());
-    drain();
-    return consumer.completion();
+  protected void woken(Message<Object> message) {
+    if ("secrets".equals(message.body())) {
+      secretsLoaded = Instant.MIN;
+    }
   }
 
   @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return consumer.unregister();
+  protected int room() {
+    return MAX_UNDER_WAY - underWay.size();
   }
 
-  /** Looks for due deliveries until none is left or the bounds are reached. */
-  private void drain() {
-    if (draining) {
-      wokenWhileDraining = true;
-      return;
-    }
-    int room = MAX_UNDER_WAY - underWay.size();
-    if (room <= 0) {
-      return;
-    }
-    draining = true;
-    wokenWhileDraining = false;
+  /** Starts due deliveries, within the bounds. */
+  @Override
+  protected Future<?> startDue(int room) {
     Instant now = clock.instant();
-    List<UUID> full = underWayPerSubscription.entrySet().stream()
+    // Subscriptions that may not send now: as many under way as they may have, or no secret.
+    List<UUID> held = new ArrayList<>(underWayPerSubscription.entrySet().stream()
         .filter(e -> e.getValue() >= maxInFlight.getOrDefault(e.getKey(), 1))
         .map(Map.Entry::getKey)
-        .toList();
-    deliveries.due(now, underWay.keySet(), full, room)
-        .compose(due -> signingSecrets(due, now).map(keys -> {
-          due.forEach(delivery -> {
-            if (hasRoom(delivery)) {
-              attempt(delivery, keys.getOrDefault(delivery.subscriptionId(), List.of()));
-            }
-          });
-          return due.size();
-        }))
-        .onComplete(done -> {
-          draining = false;
-          if (done.failed()) {
-            LOG.warn("Webhooks: could not read the outbox: {}", done.cause().toString());
-          } else if (wokenWhileDraining) {
-            drain();
+        .toList());
+    secrets.forEach((id, keys) -> {
+      if (keys.isEmpty()) {
+        held.add(id);
+      }
+    });
+    return deliveries.due(now, underWay.keySet(), held, room)
+        .compose(due -> signingSecrets(due, now).onSuccess(keys -> due.forEach(delivery -> {
+          // Without a secret that opens, a delivery waits: it is never sent unsigned.
+          List<WebhookSecret> signing = keys.getOrDefault(delivery.subscriptionId(), List.of());
+          if (!signing.isEmpty() && hasRoom(delivery)) {
+            attempt(delivery, signing);
           }
-        });
+        })));
   }
 
   private boolean hasRoom(Delivery delivery) {
@@ -177,12 +158,40 @@ public final class WebhookDispatcher extends VerticleBase {
       LOG.info("Webhook delivery {} to {}: {}{}", delivery.id(), delivery.url(), result.error(),
           next.isEmpty() ? " (given up; it can be replayed)" : "");
     }
-    Future<Void> recorded = deliveries.record(delivery, at, result, next);
+    Future<Void> recorded = queueRecord(new DeliveryStore.Attempt(delivery, at, result, next));
     if (result.verdict() != AttemptResult.Verdict.GONE) {
       return recorded;
     }
     return recorded.compose(v -> subscriptions.disable(delivery.subscriptionId(),
         "The endpoint answered 410 Gone at " + at + "; enable the subscription again once it "
             + "receives webhooks"));
+  }
+
+  /**
+   * Records attempts as a database does group commit: one statement at a time, carrying every
+   * attempt that finished while the previous one ran.
+   */
+  private Future<Void> queueRecord(DeliveryStore.Attempt attempt) {
+    Promise<Void> recorded = Promise.promise();
+    toRecord.add(attempt);
+    recordedWaiters.add(recorded);
+    flushRecords();
+    return recorded.future();
+  }
+
+  private void flushRecords() {
+    if (recording || toRecord.isEmpty()) {
+      return;
+    }
+    recording = true;
+    List<DeliveryStore.Attempt> batch = new ArrayList<>(toRecord);
+    List<Promise<Void>> waiters = new ArrayList<>(recordedWaiters);
+    toRecord.clear();
+    recordedWaiters.clear();
+    deliveries.record(batch).onComplete(done -> {
+      recording = false;
+      waiters.forEach(waiter -> waiter.handle(done));
+      flushRecords();
+    });
   }
 }

@@ -118,7 +118,8 @@ public final class WebhookSender implements AutoCloseable {
     });
     response.exceptionHandler(snippet::tryFail);
     response.endHandler(v -> snippet.tryComplete(kept.length() == 0 ? null
-        : new String(kept.getBytes(), StandardCharsets.UTF_8)));
+        // PostgreSQL text cannot hold NUL; a binary answer is kept readable.
+        : new String(kept.getBytes(), StandardCharsets.UTF_8).replace('\u0000', ' ')));
     return snippet.future();
   }
 

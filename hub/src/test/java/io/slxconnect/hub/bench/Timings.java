@@ -12,10 +12,10 @@ final class Timings {
   }
 
   /**
-   * Median, 99th percentile and worst of some times.
+   * Median, 95th and 99th percentile and worst of some times.
    *
    * @param millis the times, in any order
-   * @return {@code median}, {@code p99} and {@code max}
+   * @return {@code median}, {@code p95}, {@code p99} and {@code max}
    */
   static JsonObject summary(List<Double> millis) {
     List<Double> sorted = new ArrayList<>(millis);
@@ -23,6 +23,7 @@ final class Timings {
     int n = sorted.size();
     return new JsonObject()
         .put("median", round(sorted.get(n / 2)))
+        .put("p95", round(sorted.get((int) Math.ceil(n * 0.95) - 1)))
         .put("p99", round(sorted.get((int) Math.ceil(n * 0.99) - 1)))
         .put("max", round(sorted.get(n - 1)));
   }

@@ -48,7 +48,7 @@ public final class WatchLatencyBenchmark {
   private static final String READER_PASSWORD = UUID.randomUUID().toString();
 
   /** A directory under test: its connector settings and how to write to it. */
-  private interface Directory extends AutoCloseable {
+  interface Directory extends AutoCloseable {
     JsonObject settings();
 
     DN people();
@@ -195,7 +195,7 @@ public final class WatchLatencyBenchmark {
     throw new IllegalStateException(userName + " did not reach the hub within 30 s");
   }
 
-  private static void awaitRunning(ApiClient api, String connector) throws InterruptedException {
+  static void awaitRunning(ApiClient api, String connector) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!"running".equals(api.get("/api/v1/connectors/" + connector).json()
         .getJsonObject("status").getString("state"))) {
@@ -207,7 +207,7 @@ public final class WatchLatencyBenchmark {
     }
   }
 
-  private static Directory slapd() throws Exception {
+  static Directory slapd() throws Exception {
     SlapdServer server = SlapdServer.start(ExampleDirectory.BASE_LDIF);
     addReader(server.connect());
     return plain(server.url(), server::connect, server::close);

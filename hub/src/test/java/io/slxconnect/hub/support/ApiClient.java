@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** A small client of the hub's API for tests, holding the access token after a login. */
 public final class ApiClient {
@@ -151,11 +152,44 @@ public final class ApiClient {
       b.header("Cookie", cookie);
     }
     try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.send(b.build(), ApiClient::bodyUnlessStream);
       return new Response(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path, e);
     }
+  }
+
+  /**
+   * The body as text; an event stream, which never ends, is not read (the body is empty).
+   */
+  private static HttpResponse.BodySubscriber<String> bodyUnlessStream(
+      HttpResponse.ResponseInfo info) {
+    if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+      return HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return new HttpResponse.BodySubscriber<>() {
+      @Override
+      public java.util.concurrent.CompletionStage<String> getBody() {
+        return java.util.concurrent.CompletableFuture.completedFuture("");
+      }
+
+      @Override
+      public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+        subscription.cancel();
+      }
+
+      @Override
+      public void onNext(List<java.nio.ByteBuffer> item) {
+      }
+
+      @Override
+      public void onError(Throwable throwable) {
+      }
+
+      @Override
+      public void onComplete() {
+      }
+    };
   }
 
   /**

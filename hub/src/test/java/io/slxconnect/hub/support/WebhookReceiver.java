@@ -9,9 +9,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -98,6 +101,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private final Vertx vertx;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Function<Received, Answer> answers = r -> Answer.of(204);
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicInteger mostOpen = new AtomicInteger();
   private HttpServer server;
   private int port;
 
@@ -119,6 +124,8 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest request) {
+    mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+    request.response().endHandler(v -> open.decrementAndGet());
     request.body().onSuccess(body -> {
       Map<String, String> headers = new java.util.HashMap<>();
       request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -190,6 +197,23 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public List<Received> accepted(String path) {
     return at(path).stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
+  }
+
+  /**
+   * The CloudEvent ids of some requests.
+   *
+   * @param received the requests
+   * @return their events' ids
+   */
+  public static Set<String> eventIds(List<Received> received) {
+    Set<String> ids = new HashSet<>();
+    received.forEach(r -> ids.add(r.event().getString("id")));
+    return ids;
+  }
+
+  /** {@return the most requests that were ever open at once} */
+  public int mostAtOnce() {
+    return mostOpen.get();
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.AcceleratedClock;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.ChangeLog;
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.WebhookReceiver;
 import io.slxconnect.hub.support.WebhookReceiver.Received;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +61,9 @@ class WebhookOutageTest {
       receiver.comeBack();
       Instant back = clock.instant();
 
-      Set<String> events = eventIds(admin);
-      await().atMost(Duration.ofSeconds(60)).until(() -> ids(receiver.accepted("/hr-app"))
-          .containsAll(events));
+      Set<String> events = ChangeLog.eventIds(admin, null);
+      await().atMost(Duration.ofSeconds(60)).until(() -> WebhookReceiver.eventIds(
+          receiver.accepted("/hr-app")).containsAll(events));
       Map<String, List<Long>> perUser = new HashMap<>();
       for (Received r : receiver.accepted("/hr-app")) {
         perUser.computeIfAbsent(r.event().getString("subject"), s -> new ArrayList<>())
@@ -90,24 +90,5 @@ class WebhookOutageTest {
           + log.encode());
       assertEquals(204, log.getJsonObject(log.size() - 1).getInteger("statusCode"));
     }
-  }
-
-  private static Set<String> eventIds(ApiClient admin) {
-    Set<String> ids = new HashSet<>();
-    String cursor = null;
-    do {
-      JsonObject page = admin.get("/api/v1/events?limit=200"
-          + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.getJsonArray("items").forEach(e -> ids.add(String.valueOf(
-          ((JsonObject) e).getLong("id"))));
-      cursor = page.getString("next");
-    } while (cursor != null);
-    return ids;
-  }
-
-  private static Set<String> ids(List<Received> received) {
-    Set<String> ids = new HashSet<>();
-    received.forEach(r -> ids.add(r.event().getString("id")));
-    return ids;
   }
 }

@@ -235,7 +235,8 @@ class WebhooksTest {
       }
     }
     int expected = users.size() * 7;
-    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted("/ordered").size() == expected);
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> receiver.accepted("/ordered").size() == expected);
     Map<String, List<Long>> perUser = new HashMap<>();
     for (Received r : receiver.accepted("/ordered")) {
       perUser.computeIfAbsent(r.event().getString("subject"), s -> new ArrayList<>())
@@ -246,6 +247,22 @@ class WebhooksTest {
       List<Long> sorted = ids.stream().sorted().toList();
       assertEquals(sorted, ids, "events of " + user + " arrived out of order");
     });
+  }
+
+  @Test
+  void aSubscriptionNeverHasMoreDeliveriesUnderWayThanItsBound() {
+    // A receiver of its own, so that the count of requests open at once is this test's.
+    try (WebhookReceiver slow = WebhookReceiver.start()) {
+      slow.answer(r -> Answer.late(204, Duration.ofMillis(300)));
+      ApiClient.Response created = admin.post("/api/v1/webhooks", new JsonObject()
+          .put("url", slow.url("/bounded")).put("maxInFlight", 2));
+      assertEquals(201, created.status(), created.body());
+      for (int i = 0; i < 8; i++) {
+        createUser(unique("bound" + i));
+      }
+      await().until(() -> slow.accepted("/bounded").size() == 8);
+      assertEquals(2, slow.mostAtOnce(), "two at once, never more");
+    }
   }
 
   @Test

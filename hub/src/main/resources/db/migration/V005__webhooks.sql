@@ -36,8 +36,10 @@ CREATE TABLE webhook_deliveries (
   delivered_at     timestamptz,
   CHECK (event_id IS NOT NULL OR payload IS NOT NULL)
 );
--- The outbox proper: what is still to send, in order, and the one that goes first per user.
-CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (id) WHERE status = 'pending';
+-- The outbox proper: what each subscription must still send, in order, and the one that goes
+-- first per user.
+CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscription_id, id)
+  WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_order ON webhook_deliveries (subscription_id, order_key, id)
   WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id);

@@ -242,7 +242,8 @@ public final class Hub implements AutoCloseable {
     DestinationPolicy destinations = new DestinationPolicy(config.webhooks().allowedHosts());
     new WebhooksApi(webhookSubscriptions, webhookDeliveries, destinations, audit,
         () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, null),
-        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, "secrets"),
+        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS,
+            WebhookDispatcher.SUBSCRIPTIONS_CHANGED),
         clock).register(api);
 
     Router router = Router.router(vertx);

@@ -45,6 +45,9 @@ CREATE INDEX webhook_deliveries_order ON webhook_deliveries (subscription_id, or
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id);
 CREATE INDEX webhook_deliveries_exhausted ON webhook_deliveries (subscription_id, created_at)
   WHERE status = 'exhausted';
+-- What the clean-up of the delivery log removes: delivered, older than the retention.
+CREATE INDEX webhook_deliveries_delivered ON webhook_deliveries (delivered_at)
+  WHERE status = 'succeeded';
 
 -- Every attempt of a delivery: what the endpoint answered and how long it took.
 CREATE TABLE webhook_attempts (

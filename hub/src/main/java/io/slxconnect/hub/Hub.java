@@ -59,6 +59,7 @@ import io.slxconnect.hub.store.Migrations;
 import io.slxconnect.hub.store.SessionStore;
 import io.slxconnect.hub.store.SetupTokenStore;
 import io.slxconnect.hub.store.UserStore;
+import io.slxconnect.hub.webhooks.DeliveryRetention;
 import io.slxconnect.hub.webhooks.DeliveryStore;
 import io.slxconnect.hub.webhooks.DestinationPolicy;
 import io.slxconnect.hub.webhooks.RetrySchedule;
@@ -271,6 +272,8 @@ public final class Hub implements AutoCloseable {
         webhookSubscriptions, webhookSender, new RetrySchedule(config.webhooks()), clock,
         Duration.ofSeconds(1))).await();
     resources.add(0, () -> vertx.undeploy(dispatcher).await());
+    resources.add(0, new DeliveryRetention(vertx, webhookDeliveries,
+        config.webhooks().logRetention(), clock, Duration.ofHours(1)));
     resources.add(0, webhookSender);
     String notifier = vertx.deployVerticle(new EventNotifier(database, pool, liveFeed)).await();
     resources.add(0, () -> vertx.undeploy(notifier).await());

@@ -106,9 +106,11 @@ public final class DeliveryStore {
             + "$3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], "
             + "$9::timestamptz[]) AS r (id, subscription_id, at, status_code, duration_ms, error, "
             + "response, status, next_attempt_at)), "
+            // A delivery whose subscription was deleted meanwhile is gone: nothing to log.
             + "logged AS (INSERT INTO webhook_attempts (delivery_id, subscription_id, at, "
-            + "status_code, duration_ms, error, response) SELECT id, subscription_id, at, "
-            + "status_code, duration_ms, error, response FROM r) "
+            + "status_code, duration_ms, error, response) SELECT r.id, r.subscription_id, r.at, "
+            + "r.status_code, r.duration_ms, r.error, r.response FROM r "
+            + "JOIN webhook_deliveries k ON k.id = r.id) "
             + "UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = r.status, "
             + "next_attempt_at = coalesce(r.next_attempt_at, d.next_attempt_at), "
             + "last_status_code = r.status_code, last_error = r.error, "
@@ -133,6 +135,22 @@ public final class DeliveryStore {
                 .map(a -> a.next().map(DeliveryStore::utc).orElse(null))
                 .toArray(OffsetDateTime[]::new)))
         .mapEmpty();
+  }
+
+  /**
+   * Deletes delivered deliveries, with their attempts, delivered before a time; at most a
+   * given number, so that a large clean-up does not hold one long transaction.
+   *
+   * @param before delivered before this time
+   * @param limit how many at most
+   * @return how many were deleted
+   */
+  public Future<Integer> prune(Instant before, int limit) {
+    return db.preparedQuery("DELETE FROM webhook_deliveries WHERE id IN (SELECT id "
+            + "FROM webhook_deliveries WHERE status = 'succeeded' AND delivered_at < $1 "
+            + "LIMIT $2)")
+        .execute(Tuple.of(utc(before), limit))
+        .map(rows -> rows.rowCount());
   }
 
   /**

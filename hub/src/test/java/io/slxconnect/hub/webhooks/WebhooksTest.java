@@ -8,17 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.slxconnect.hub.store.Database;
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.HubPerClass;
-import io.slxconnect.hub.support.WebhookReceiver;
 import io.slxconnect.hub.support.WebhookReceiver.Answer;
 import io.slxconnect.hub.support.WebhookReceiver.Received;
+import io.slxconnect.hub.support.WebhookReceiver;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +32,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,6 +267,29 @@ class WebhooksTest {
       await().until(() -> slow.accepted("/bounded").size() == 8);
       assertEquals(2, slow.mostAtOnce(), "two at once, never more");
     }
+  }
+
+  @Test
+  void deliveredDeliveriesPastTheRetentionLeaveTheLogAndExhaustedOnesStay() {
+    Subscribed hook = subscribe("/retained", new JsonArray());
+    createUser(unique("old"));
+    awaitDelivery(hook, "succeeded");
+    receiver.answer(r -> Answer.of(400));
+    createUser(unique("refused"));
+    awaitDelivery(hook, "exhausted");
+
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = Database.pool(vertx, HUB.get().database(), 1);
+      DeliveryRetention retention = new DeliveryRetention(vertx, new DeliveryStore(pool),
+          Duration.ZERO, Clock.systemUTC(), Duration.ofHours(1));
+      assertTrue(retention.prune().await() >= 1);
+      retention.close();
+    } finally {
+      vertx.close().await();
+    }
+    assertTrue(deliveries(hook, "succeeded").isEmpty());
+    assertEquals(1, deliveries(hook, "exhausted").size());
   }
 
   @Test

@@ -65,6 +65,7 @@ import io.slxconnect.hub.webhooks.DestinationPolicy;
 import io.slxconnect.hub.webhooks.RetrySchedule;
 import io.slxconnect.hub.webhooks.SubscriptionStore;
 import io.slxconnect.hub.webhooks.WebhookDispatcher;
+import io.slxconnect.hub.webhooks.WebhookMetrics;
 import io.slxconnect.hub.webhooks.WebhookSender;
 import io.slxconnect.hub.webhooks.WebhooksApi;
 import io.vertx.core.Future;
@@ -270,7 +271,7 @@ public final class Hub implements AutoCloseable {
         destinations, Clock.systemUTC());
     String dispatcher = vertx.deployVerticle(new WebhookDispatcher(webhookDeliveries,
         webhookSubscriptions, webhookSender, new RetrySchedule(config.webhooks()), clock,
-        Duration.ofSeconds(1))).await();
+        Duration.ofSeconds(1), new WebhookMetrics(metrics))).await();
     resources.add(0, () -> vertx.undeploy(dispatcher).await());
     resources.add(0, new DeliveryRetention(vertx, webhookDeliveries,
         config.webhooks().logRetention(), clock, Duration.ofHours(1)));

@@ -47,6 +47,7 @@ public final class WebhookDispatcher extends OutboxWorker {
   private final WebhookSender sender;
   private final RetrySchedule schedule;
   private final Clock clock;
+  private final WebhookMetrics metrics;
   private final Map<Long, UUID> underWay = new HashMap<>();
   private final Map<UUID, Integer> underWayPerSubscription = new HashMap<>();
   private final Map<UUID, Integer> failuresInARow = new HashMap<>();
@@ -67,10 +68,13 @@ public final class WebhookDispatcher extends OutboxWorker {
    * @param schedule when failed deliveries are tried again
    * @param clock the time deliveries come due by
    * @param pollInterval how often due retries are looked for
+   * @param metrics counts the attempts
    */
   public WebhookDispatcher(DeliveryStore deliveries, SubscriptionStore subscriptions,
-      WebhookSender sender, RetrySchedule schedule, Clock clock, Duration pollInterval) {
+      WebhookSender sender, RetrySchedule schedule, Clock clock, Duration pollInterval,
+      WebhookMetrics metrics) {
     super(WAKE_ADDRESS, pollInterval);
+    this.metrics = metrics;
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.sender = sender;
@@ -168,6 +172,7 @@ public final class WebhookDispatcher extends OutboxWorker {
   }
 
   private Future<Void> record(Delivery delivery, Instant at, AttemptResult result) {
+    metrics.attempted(result);
     Optional<Instant> next = switch (result.verdict()) {
       case DELIVERED, REFUSED -> Optional.empty();
       case RETRY -> schedule.next(delivery.attempts() + 1, at, result.retryAfter());

@@ -323,6 +323,8 @@ class WebhooksTest {
     assertTrue(attempt.getInteger("durationMs") >= 0);
     assertEquals(1, health(hook).getInteger("succeededLastHour"));
     assertTrue(admin.get("/api/v1/audit?limit=50").body().contains("webhook.test_sent"));
+    assertTrue(HUB.get().client().get("/metrics").body()
+        .contains("slx_webhook_attempts_total{outcome=\"delivered\"}"));
   }
 
   @Test

@@ -380,6 +380,29 @@ class WebhooksTest {
     assertEquals(401, HUB.get().client().get("/api/v1/events/stream").status());
   }
 
+  @Test
+  void aReaderThatReconnectsWithTheLastEventIdGetsTheEventsItMissed() throws Exception {
+    String first = createUser(unique("mia"));
+    String missedName = unique("ned");
+    createUser(missedName);
+    long firstEvent = admin.get("/api/v1/events?type=user.created&user=" + first).json()
+        .getJsonArray("items").getJsonObject(0).getLong("id");
+    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest
+            .newBuilder(URI.create(HUB.get().baseUrl() + "/api/v1/events/stream"))
+            .header("Authorization", "Bearer " + admin.token())
+            .header("Last-Event-ID", Long.toString(firstEvent)).GET().build(),
+        HttpResponse.BodyHandlers.ofLines());
+    String replayed = CompletableFuture.supplyAsync(() -> stream.body()
+        .filter(line -> line.startsWith("data: ")).findFirst().orElse(null))
+        .get(10, TimeUnit.SECONDS);
+    stream.body().close();
+    // The next event after the one the reader had: the second user's creation.
+    JsonObject event = new JsonObject(replayed.substring(6));
+    assertEquals("user.created", event.getString("type"));
+    assertEquals(missedName, event.getJsonObject("data").getJsonObject("user")
+        .getString("userName"));
+  }
+
   private record Subscribed(String id, String secret) {
   }
 

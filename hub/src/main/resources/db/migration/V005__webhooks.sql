@@ -36,13 +36,18 @@ CREATE TABLE webhook_deliveries (
   delivered_at     timestamptz,
   CHECK (event_id IS NOT NULL OR payload IS NOT NULL)
 );
--- The outbox proper: what is still to send, in order, and the one that goes first per user.
-CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (id) WHERE status = 'pending';
+-- The outbox proper: what each subscription must still send, in order, and the one that goes
+-- first per user.
+CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscription_id, id)
+  WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_order ON webhook_deliveries (subscription_id, order_key, id)
   WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id);
 CREATE INDEX webhook_deliveries_exhausted ON webhook_deliveries (subscription_id, created_at)
   WHERE status = 'exhausted';
+-- What the clean-up of the delivery log removes: delivered, older than the retention.
+CREATE INDEX webhook_deliveries_delivered ON webhook_deliveries (delivered_at)
+  WHERE status = 'succeeded';
 
 -- Every attempt of a delivery: what the endpoint answered and how long it took.
 CREATE TABLE webhook_attempts (

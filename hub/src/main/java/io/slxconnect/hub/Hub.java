@@ -59,11 +59,13 @@ import io.slxconnect.hub.store.Migrations;
 import io.slxconnect.hub.store.SessionStore;
 import io.slxconnect.hub.store.SetupTokenStore;
 import io.slxconnect.hub.store.UserStore;
+import io.slxconnect.hub.webhooks.DeliveryRetention;
 import io.slxconnect.hub.webhooks.DeliveryStore;
 import io.slxconnect.hub.webhooks.DestinationPolicy;
 import io.slxconnect.hub.webhooks.RetrySchedule;
 import io.slxconnect.hub.webhooks.SubscriptionStore;
 import io.slxconnect.hub.webhooks.WebhookDispatcher;
+import io.slxconnect.hub.webhooks.WebhookMetrics;
 import io.slxconnect.hub.webhooks.WebhookSender;
 import io.slxconnect.hub.webhooks.WebhooksApi;
 import io.vertx.core.Future;
@@ -242,7 +244,8 @@ public final class Hub implements AutoCloseable {
     DestinationPolicy destinations = new DestinationPolicy(config.webhooks().allowedHosts());
     new WebhooksApi(webhookSubscriptions, webhookDeliveries, destinations, audit,
         () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, null),
-        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS, "secrets"),
+        () -> vertx.eventBus().send(WebhookDispatcher.WAKE_ADDRESS,
+            WebhookDispatcher.SUBSCRIPTIONS_CHANGED),
         clock).register(api);
 
     Router router = Router.router(vertx);
@@ -268,8 +271,10 @@ public final class Hub implements AutoCloseable {
         destinations, Clock.systemUTC());
     String dispatcher = vertx.deployVerticle(new WebhookDispatcher(webhookDeliveries,
         webhookSubscriptions, webhookSender, new RetrySchedule(config.webhooks()), clock,
-        Duration.ofSeconds(1))).await();
+        Duration.ofSeconds(1), new WebhookMetrics(metrics))).await();
     resources.add(0, () -> vertx.undeploy(dispatcher).await());
+    resources.add(0, new DeliveryRetention(vertx, webhookDeliveries,
+        config.webhooks().logRetention(), clock, Duration.ofHours(1)));
     resources.add(0, webhookSender);
     String notifier = vertx.deployVerticle(new EventNotifier(database, pool, liveFeed)).await();
     resources.add(0, () -> vertx.undeploy(notifier).await());

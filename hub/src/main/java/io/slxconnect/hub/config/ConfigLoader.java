@@ -33,7 +33,7 @@ public final class ConfigLoader {
       "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL", "SLX_PROVISIONING_CONCURRENCY",
       "SLX_PROVISIONING_RETRY_DELAY", "SLX_DEMO_DIRECTORY", "SLX_DEMO_DIRECTORY_PORT",
       "SLX_WEBHOOK_TIMEOUT", "SLX_WEBHOOK_RETRY_DELAY", "SLX_WEBHOOK_MAX_RETRY_DELAY",
-      "SLX_WEBHOOK_MAX_ATTEMPTS", "SLX_WEBHOOK_ALLOWED_HOSTS");
+      "SLX_WEBHOOK_MAX_ATTEMPTS", "SLX_WEBHOOK_ALLOWED_HOSTS", "SLX_WEBHOOK_LOG_RETENTION");
   private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
@@ -143,7 +143,8 @@ public final class ConfigLoader {
       }
     }
     return new WebhookConfig(duration("SLX_WEBHOOK_TIMEOUT", defaults.timeout()), first, max,
-        integer("SLX_WEBHOOK_MAX_ATTEMPTS", defaults.maxAttempts(), 1, 100), hosts);
+        integer("SLX_WEBHOOK_MAX_ATTEMPTS", defaults.maxAttempts(), 1, 100), hosts,
+        duration("SLX_WEBHOOK_LOG_RETENTION", defaults.logRetention()));
   }
 
   private static String adminUsername(String name) {

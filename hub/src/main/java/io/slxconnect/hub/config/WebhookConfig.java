@@ -12,11 +12,15 @@ import java.util.List;
  * @param maxAttempts the attempts after which a delivery is exhausted
  * @param allowedHosts the destination hosts subscriptions may name ({@code *.example.com}
  *     matches any subdomain); empty: any host
+ * @param logRetention how long delivered deliveries stay in the delivery log
  */
 public record WebhookConfig(Duration timeout, Duration firstRetryDelay, Duration maxRetryDelay,
-    int maxAttempts, List<String> allowedHosts) {
+    int maxAttempts, List<String> allowedHosts, Duration logRetention) {
 
-  /** The defaults: 10 s per attempt, 5 s doubling up to 1 h, 24 attempts (about 14 hours). */
+  /**
+   * The defaults: 10 s per attempt, 5 s doubling up to 1 h, 24 attempts (about 14 hours),
+   * delivered deliveries kept 7 days.
+   */
   public static final WebhookConfig DEFAULTS = new WebhookConfig(Duration.ofSeconds(10),
-      Duration.ofSeconds(5), Duration.ofHours(1), 24, List.of());
+      Duration.ofSeconds(5), Duration.ofHours(1), 24, List.of(), Duration.ofDays(7));
 }

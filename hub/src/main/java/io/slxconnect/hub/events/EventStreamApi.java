@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 public final class EventStreamApi {
 
   private static final long PING_MS = 15_000;
+  /** The most missed events a reconnecting reader gets; it reloads the log for more. */
+  private static final int MISSED_EVENTS = 500;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -51,6 +53,7 @@ public final class EventStreamApi {
   }
 
   private Future<Reply> stream(ApiRequest request) {
+    Long lastEventId = lastEventId(request);
     HttpServerResponse response = request.context().response()
         .setChunked(true)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -58,18 +61,10 @@ public final class EventStreamApi {
         // Compression would hold events back until a buffer fills; proxies must not buffer.
         .putHeader("Content-Encoding", "identity")
         .putHeader("X-Accel-Buffering", "no");
+    LiveStream stream = new LiveStream(response, lastEventId != null);
     feed.opened();
     MessageConsumer<JsonObject> events = vertx.eventBus().localConsumer(
-        EventNotifier.EVENTS_ADDRESS, message -> {
-          if (response.writeQueueFull()) {
-            // A reader that cannot keep up is cut off; it reconnects and reloads.
-            response.reset();
-            return;
-          }
-          JsonObject event = message.body();
-          response.write("id: " + event.getString("id") + "\nevent: " + event.getString("type")
-              + "\ndata: " + event.encode() + "\n\n");
-        });
+        EventNotifier.EVENTS_ADDRESS, message -> stream.live(message.body()));
     long ping = vertx.setPeriodic(PING_MS, t -> response.write(": ping\n\n"));
     response.closeHandler(v -> {
       vertx.cancelTimer(ping);
@@ -77,7 +72,22 @@ public final class EventStreamApi {
       feed.closed();
     });
     response.write(": connected\n\n");
+    if (lastEventId != null) {
+      // Subscribed first, then the missed events: none falls between the two.
+      new ChangeEventStore(pool).after(lastEventId, MISSED_EVENTS)
+          .onSuccess(missed -> stream.caughtUp(missed.stream().map(CloudEvents::of).toList()))
+          .onFailure(e -> response.reset());
+    }
     return Future.succeededFuture(Reply.STREAMED);
+  }
+
+  /** {@code Last-Event-ID}: the id of the last event a reconnecting reader had. */
+  private static Long lastEventId(ApiRequest request) {
+    String header = request.context().request().getHeader("Last-Event-ID");
+    if (header == null || !header.matches("\\d{1,18}")) {
+      return null;
+    }
+    return Long.parseLong(header);
   }
 
   private Future<Reply> stats(ApiRequest request) {

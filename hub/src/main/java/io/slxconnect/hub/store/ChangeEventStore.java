@@ -154,6 +154,20 @@ public final class ChangeEventStore {
   }
 
   /**
+   * The events after one, oldest first: what a live-feed reader missed while reconnecting.
+   *
+   * @param id the last event it had
+   * @param limit how many at most
+   * @return the events as the API shows them
+   */
+  public Future<List<JsonObject>> after(long id, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM change_events WHERE id > $1 "
+            + "ORDER BY id LIMIT $2")
+        .execute(Tuple.of(id, limit))
+        .map(ChangeEventStore::toJson);
+  }
+
+  /**
    * How many events each source caused per minute.
    *
    * @param since from this time

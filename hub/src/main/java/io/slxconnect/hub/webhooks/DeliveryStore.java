@@ -40,38 +40,33 @@ public final class DeliveryStore {
   }
 
   /**
-   * The deliveries that may go out now: pending, due, of an enabled subscription, and the
-   * oldest pending one of their subscription and user (or group), so that one user's events
-   * reach a subscriber in order. Deliveries under way are still pending, so they hold back
-   * the ones that follow them.
+   * The deliveries of one subscription that may go out now: pending, due, and the oldest
+   * pending one of their user (or group), so that one user's events reach the subscriber in
+   * order. Deliveries under way are still pending, so they hold back the ones that follow them.
    *
+   * @param target the subscription
    * @param now the time
-   * @param underWay the deliveries being attempted
-   * @param held the subscriptions that may not send now (as many under way as they may have,
-   *     or no secret that opens)
+   * @param underWay its deliveries being attempted
    * @param limit how many at most
    * @return the deliveries, oldest first
    */
-  public Future<List<Delivery>> due(Instant now, Collection<Long> underWay,
-      Collection<UUID> held, int limit) {
-    return db.preparedQuery("SELECT d.id AS delivery_id, d.subscription_id, s.url, "
-            + "s.max_in_flight, d.attempts, d.payload, " + EVENT_COLUMNS + " FROM webhook_deliveries d "
-            + "JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled "
+  public Future<List<Delivery>> due(Target target, Instant now, Collection<Long> underWay,
+      int limit) {
+    return db.preparedQuery("SELECT d.id AS delivery_id, d.attempts, d.payload, "
+            + EVENT_COLUMNS + " FROM webhook_deliveries d "
             + "LEFT JOIN change_events e ON e.id = d.event_id "
-            + "WHERE d.status = 'pending' AND d.next_attempt_at <= $1 "
-            + "AND d.id <> ALL ($2) AND d.subscription_id <> ALL ($3) "
+            + "WHERE d.subscription_id = $1 AND d.status = 'pending' "
+            + "AND d.next_attempt_at <= $2 AND d.id <> ALL ($3) "
             + "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.status = 'pending' "
-            + "AND o.subscription_id = d.subscription_id AND o.order_key = d.order_key "
-            + "AND o.id < d.id) ORDER BY d.id LIMIT $4")
-        .execute(Tuple.tuple().addOffsetDateTime(utc(now))
+            + "AND o.subscription_id = $1 AND o.order_key = d.order_key AND o.id < d.id) "
+            + "ORDER BY d.id LIMIT $4")
+        .execute(Tuple.tuple().addUUID(target.id()).addOffsetDateTime(utc(now))
             .addArrayOfLong(underWay.toArray(new Long[0]))
-            .addArrayOfUUID(held.toArray(new UUID[0]))
             .addInteger(limit))
         .map(rows -> {
           List<Delivery> due = new ArrayList<>();
           for (Row row : rows) {
-            due.add(new Delivery(row.getLong("delivery_id"), row.getUUID("subscription_id"),
-                row.getString("url"), row.getInteger("max_in_flight"), row.getInteger("attempts"),
+            due.add(new Delivery(row.getLong("delivery_id"), target, row.getInteger("attempts"),
                 body(row)));
           }
           return due;
@@ -111,9 +106,11 @@ public final class DeliveryStore {
             + "$3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], "
             + "$9::timestamptz[]) AS r (id, subscription_id, at, status_code, duration_ms, error, "
             + "response, status, next_attempt_at)), "
+            // A delivery whose subscription was deleted meanwhile is gone: nothing to log.
             + "logged AS (INSERT INTO webhook_attempts (delivery_id, subscription_id, at, "
-            + "status_code, duration_ms, error, response) SELECT id, subscription_id, at, "
-            + "status_code, duration_ms, error, response FROM r) "
+            + "status_code, duration_ms, error, response) SELECT r.id, r.subscription_id, r.at, "
+            + "r.status_code, r.duration_ms, r.error, r.response FROM r "
+            + "JOIN webhook_deliveries k ON k.id = r.id) "
             + "UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = r.status, "
             + "next_attempt_at = coalesce(r.next_attempt_at, d.next_attempt_at), "
             + "last_status_code = r.status_code, last_error = r.error, "
@@ -138,6 +135,22 @@ public final class DeliveryStore {
                 .map(a -> a.next().map(DeliveryStore::utc).orElse(null))
                 .toArray(OffsetDateTime[]::new)))
         .mapEmpty();
+  }
+
+  /**
+   * Deletes delivered deliveries, with their attempts, delivered before a time; at most a
+   * given number, so that a large clean-up does not hold one long transaction.
+   *
+   * @param before delivered before this time
+   * @param limit how many at most
+   * @return how many were deleted
+   */
+  public Future<Integer> prune(Instant before, int limit) {
+    return db.preparedQuery("DELETE FROM webhook_deliveries WHERE id IN (SELECT id "
+            + "FROM webhook_deliveries WHERE status = 'succeeded' AND delivered_at < $1 "
+            + "LIMIT $2)")
+        .execute(Tuple.of(utc(before), limit))
+        .map(rows -> rows.rowCount());
   }
 
   /**

@@ -180,33 +180,32 @@ public final class SubscriptionStore {
   }
 
   /**
-   * The secrets that sign now, newest first.
+   * The enabled subscriptions with the secrets that sign now.
    *
-   * @param ids the subscriptions
    * @param now the time
-   * @return the secrets of each subscription; none when its secret cannot be decrypted
+   * @return the subscriptions; one whose secret cannot be decrypted has none
    */
-  public Future<Map<UUID, List<WebhookSecret>>> signingSecrets(List<UUID> ids, Instant now) {
-    return db.preparedQuery("SELECT id, secret, CASE WHEN previous_secret_until > $2 "
-            + "THEN previous_secret END AS previous FROM webhook_subscriptions "
-            + "WHERE id = ANY ($1)")
-        .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0]))
-            .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
+  public Future<List<Target>> targets(Instant now) {
+    return db.preparedQuery("SELECT id, url, max_in_flight, secret, "
+            + "CASE WHEN previous_secret_until > $1 THEN previous_secret END AS previous "
+            + "FROM webhook_subscriptions WHERE enabled")
+        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
         .map(rows -> {
-          Map<UUID, List<WebhookSecret>> secrets = new HashMap<>();
+          List<Target> targets = new ArrayList<>();
           for (Row row : rows) {
             UUID id = row.getUUID("id");
-            List<WebhookSecret> list = new ArrayList<>();
-            open(id, row.getBuffer("secret")).ifPresent(list::add);
-            if (list.isEmpty()) {
+            List<WebhookSecret> secrets = new ArrayList<>();
+            open(id, row.getBuffer("secret")).ifPresent(secrets::add);
+            if (secrets.isEmpty()) {
               LOG.warn("Webhook {}: its secret cannot be decrypted (wrong master key or "
                   + "tampered data); its deliveries wait until the secret is rotated", id);
             } else {
-              open(id, row.getBuffer("previous")).ifPresent(list::add);
+              open(id, row.getBuffer("previous")).ifPresent(secrets::add);
             }
-            secrets.put(id, list);
+            targets.add(new Target(id, row.getString("url"), row.getInteger("max_in_flight"),
+                List.copyOf(secrets)));
           }
-          return secrets;
+          return targets;
         });
   }
 

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,24 +30,34 @@ public final class WebhookDispatcher extends OutboxWorker {
 
   /** The event-bus address that wakes the dispatcher. */
   public static final String WAKE_ADDRESS = "slx.webhooks.wake";
+  /** The wake-up message that says subscriptions or their secrets changed. */
+  public static final String SUBSCRIPTIONS_CHANGED = "subscriptions";
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int MAX_UNDER_WAY = 500;
-  private static final Duration SECRETS_KEPT = Duration.ofSeconds(5);
+  /** How long the list of subscriptions is kept; a change through the API reloads it. */
+  private static final Duration TARGETS_KEPT = Duration.ofSeconds(5);
+  /** Failed attempts in a row after which an endpoint counts as down. */
+  private static final int DOWN_AFTER_FAILURES = 5;
+  /** How often the outbox of an endpoint that is down is read: its deliveries back off. */
+  private static final long DOWN_READ_NANOS = 1_000_000_000L;
 
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
   private final WebhookSender sender;
   private final RetrySchedule schedule;
   private final Clock clock;
+  private final WebhookMetrics metrics;
   private final Map<Long, UUID> underWay = new HashMap<>();
   private final Map<UUID, Integer> underWayPerSubscription = new HashMap<>();
-  private final Map<UUID, Integer> maxInFlight = new HashMap<>();
+  private final Map<UUID, Integer> failuresInARow = new HashMap<>();
+  private final Map<UUID, Long> lastRead = new HashMap<>();
   private final List<DeliveryStore.Attempt> toRecord = new ArrayList<>();
   private final List<Promise<Void>> recordedWaiters = new ArrayList<>();
   private boolean recording;
-  private Map<UUID, List<WebhookSecret>> secrets = Map.of();
-  private Instant secretsLoaded = Instant.MIN;
+  private List<Target> targets = List.of();
+  private long targetsLoaded;
+  private boolean targetsStale = true;
 
   /**
    * Creates the dispatcher.
@@ -56,10 +68,13 @@ public final class WebhookDispatcher extends OutboxWorker {
    * @param schedule when failed deliveries are tried again
    * @param clock the time deliveries come due by
    * @param pollInterval how often due retries are looked for
+   * @param metrics counts the attempts
    */
   public WebhookDispatcher(DeliveryStore deliveries, SubscriptionStore subscriptions,
-      WebhookSender sender, RetrySchedule schedule, Clock clock, Duration pollInterval) {
+      WebhookSender sender, RetrySchedule schedule, Clock clock, Duration pollInterval,
+      WebhookMetrics metrics) {
     super(WAKE_ADDRESS, pollInterval);
+    this.metrics = metrics;
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.sender = sender;
@@ -69,8 +84,8 @@ public final class WebhookDispatcher extends OutboxWorker {
 
   @Override
   protected void woken(Message<Object> message) {
-    if ("secrets".equals(message.body())) {
-      secretsLoaded = Instant.MIN;
+    if (SUBSCRIPTIONS_CHANGED.equals(message.body())) {
+      targetsStale = true;
     }
   }
 
@@ -79,59 +94,68 @@ public final class WebhookDispatcher extends OutboxWorker {
     return MAX_UNDER_WAY - underWay.size();
   }
 
-  /** Starts due deliveries, within the bounds. */
+  /**
+   * Reads, per subscription with room, its due deliveries and starts them. An endpoint that
+   * looks down (its last attempts all failed) is read at most once a second: its deliveries
+   * wait for their retry, and reading past them on every new event would only cost the
+   * database.
+   */
   @Override
   protected Future<?> startDue(int room) {
     Instant now = clock.instant();
-    // Subscriptions that may not send now: as many under way as they may have, or no secret.
-    List<UUID> held = new ArrayList<>(underWayPerSubscription.entrySet().stream()
-        .filter(e -> e.getValue() >= maxInFlight.getOrDefault(e.getKey(), 1))
-        .map(Map.Entry::getKey)
-        .toList());
-    secrets.forEach((id, keys) -> {
-      if (keys.isEmpty()) {
-        held.add(id);
+    long nanos = System.nanoTime();
+    return targets(nanos, now).compose(enabled -> {
+      List<Future<?>> reads = new ArrayList<>();
+      int left = room;
+      for (Target target : enabled) {
+        int free = Math.min(left, target.maxInFlight()
+            - underWayPerSubscription.getOrDefault(target.id(), 0));
+        boolean down = failuresInARow.getOrDefault(target.id(), 0) >= DOWN_AFTER_FAILURES;
+        if (free <= 0 || target.secrets().isEmpty()
+            || down && nanos - lastRead.get(target.id()) < DOWN_READ_NANOS) {
+          continue;
+        }
+        left -= free;
+        lastRead.put(target.id(), nanos);
+        reads.add(deliveries.due(target, now, underWayOf(target), free)
+            .onSuccess(due -> due.forEach(this::attempt)));
+      }
+      return Future.all(reads);
+    });
+  }
+
+  private Future<List<Target>> targets(long nanos, Instant now) {
+    if (!targetsStale && nanos - targetsLoaded < TARGETS_KEPT.toNanos()) {
+      return Future.succeededFuture(targets);
+    }
+    targetsStale = false;
+    return subscriptions.targets(now)
+        .onSuccess(loaded -> {
+          targets = loaded;
+          targetsLoaded = nanos;
+          Set<UUID> ids = new HashSet<>(loaded.stream().map(Target::id).toList());
+          failuresInARow.keySet().retainAll(ids);
+          lastRead.keySet().retainAll(ids);
+        })
+        .onFailure(e -> targetsStale = true);
+  }
+
+  private List<Long> underWayOf(Target target) {
+    List<Long> ids = new ArrayList<>();
+    underWay.forEach((id, subscription) -> {
+      if (subscription.equals(target.id())) {
+        ids.add(id);
       }
     });
-    return deliveries.due(now, underWay.keySet(), held, room)
-        .compose(due -> signingSecrets(due, now).onSuccess(keys -> due.forEach(delivery -> {
-          // Without a secret that opens, a delivery waits: it is never sent unsigned.
-          List<WebhookSecret> signing = keys.getOrDefault(delivery.subscriptionId(), List.of());
-          if (!signing.isEmpty() && hasRoom(delivery)) {
-            attempt(delivery, signing);
-          }
-        })));
+    return ids;
   }
 
-  private boolean hasRoom(Delivery delivery) {
-    maxInFlight.put(delivery.subscriptionId(), delivery.maxInFlight());
-    return underWayPerSubscription.getOrDefault(delivery.subscriptionId(), 0)
-        < delivery.maxInFlight();
-  }
-
-  /** The secrets, read again after a rotation (the API wakes with "secrets") or a while. */
-  private Future<Map<UUID, List<WebhookSecret>>> signingSecrets(List<Delivery> due,
-      Instant now) {
-    List<UUID> ids = due.stream().map(Delivery::subscriptionId).distinct().toList();
-    boolean fresh = secretsLoaded.plus(SECRETS_KEPT).isAfter(now);
-    if (fresh && secrets.keySet().containsAll(ids)) {
-      return Future.succeededFuture(secrets);
-    }
-    return subscriptions.signingSecrets(ids, now).map(loaded -> {
-      Map<UUID, List<WebhookSecret>> merged = new HashMap<>(fresh ? secrets : Map.of());
-      merged.putAll(loaded);
-      secrets = merged;
-      secretsLoaded = fresh ? secretsLoaded : now;
-      return merged;
-    });
-  }
-
-  private void attempt(Delivery delivery, List<WebhookSecret> keys) {
+  private void attempt(Delivery delivery) {
     UUID subscription = delivery.subscriptionId();
     underWay.put(delivery.id(), subscription);
     underWayPerSubscription.merge(subscription, 1, Integer::sum);
     Instant at = clock.instant();
-    sender.send(delivery, keys)
+    sender.send(delivery)
         .compose(result -> record(delivery, at, result))
         .onComplete(done -> {
           underWay.remove(delivery.id());
@@ -148,15 +172,19 @@ public final class WebhookDispatcher extends OutboxWorker {
   }
 
   private Future<Void> record(Delivery delivery, Instant at, AttemptResult result) {
+    metrics.attempted(result);
     Optional<Instant> next = switch (result.verdict()) {
       case DELIVERED, REFUSED -> Optional.empty();
       case RETRY -> schedule.next(delivery.attempts() + 1, at, result.retryAfter());
       // Kept pending: it goes out when the subscription is enabled again.
       case GONE -> Optional.of(at);
     };
-    if (result.verdict() != AttemptResult.Verdict.DELIVERED) {
-      LOG.info("Webhook delivery {} to {}: {}{}", delivery.id(), delivery.url(), result.error(),
-          next.isEmpty() ? " (given up; it can be replayed)" : "");
+    if (result.verdict() == AttemptResult.Verdict.DELIVERED) {
+      failuresInARow.remove(delivery.subscriptionId());
+    } else {
+      failuresInARow.merge(delivery.subscriptionId(), 1, Integer::sum);
+      LOG.info("Webhook delivery {} to {}: {}{}", delivery.id(), delivery.target().url(),
+          result.error(), next.isEmpty() ? " (given up; it can be replayed)" : "");
     }
     Future<Void> recorded = queueRecord(new DeliveryStore.Attempt(delivery, at, result, next));
     if (result.verdict() != AttemptResult.Verdict.GONE) {
@@ -164,7 +192,8 @@ public final class WebhookDispatcher extends OutboxWorker {
     }
     return recorded.compose(v -> subscriptions.disable(delivery.subscriptionId(),
         "The endpoint answered 410 Gone at " + at + "; enable the subscription again once it "
-            + "receives webhooks"));
+            + "receives webhooks"))
+        .onSuccess(v -> targetsStale = true);
   }
 
   /**

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,12 +62,11 @@ public final class WebhookSender implements AutoCloseable {
   /**
    * Attempts a delivery.
    *
-   * @param delivery the delivery
-   * @param secrets the secrets that sign it, newest first
+   * @param delivery the delivery, with the secrets of its subscription
    * @return the result; never a failed future
    */
-  public Future<AttemptResult> send(Delivery delivery, List<WebhookSecret> secrets) {
-    Optional<String> refusal = policy.refusal(delivery.url());
+  public Future<AttemptResult> send(Delivery delivery) {
+    Optional<String> refusal = policy.refusal(delivery.target().url());
     if (refusal.isPresent()) {
       return Future.succeededFuture(AttemptResult.notSent("Not sent: " + refusal.get()));
     }
@@ -76,14 +74,14 @@ public final class WebhookSender implements AutoCloseable {
     long timestamp = clock.instant().getEpochSecond();
     RequestOptions request = new RequestOptions()
         .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(delivery.url())
+        .setAbsoluteURI(delivery.target().url())
         .setFollowRedirects(false)
         .putHeader("Content-Type", "application/cloudevents+json; charset=utf-8")
         .putHeader("User-Agent", USER_AGENT)
         .putHeader("webhook-id", delivery.messageId())
         .putHeader("webhook-timestamp", Long.toString(timestamp))
         .putHeader("webhook-signature", WebhookSignature.header(delivery.messageId(),
-            timestamp, body.getBytes(), secrets));
+            timestamp, body.getBytes(), delivery.target().secrets()));
     long started = System.nanoTime();
     Promise<AttemptResult> result = Promise.promise();
     HttpClientRequest[] underWay = new HttpClientRequest[1];

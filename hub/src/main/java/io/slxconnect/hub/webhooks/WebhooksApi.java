@@ -34,7 +34,7 @@ public final class WebhooksApi {
   private final DestinationPolicy destinations;
   private final AuditLog audit;
   private final Runnable wakeDispatcher;
-  private final Runnable secretsChanged;
+  private final Runnable subscriptionsChanged;
   private final Clock clock;
 
   /**
@@ -45,18 +45,18 @@ public final class WebhooksApi {
    * @param destinations which URLs may be used
    * @param audit the audit log
    * @param wakeDispatcher wakes the dispatcher after a test or a replay is queued
-   * @param secretsChanged tells the dispatcher that a secret changed
+   * @param subscriptionsChanged tells the dispatcher that subscriptions or secrets changed
    * @param clock the time
    */
   public WebhooksApi(SubscriptionStore subscriptions, DeliveryStore deliveries,
       DestinationPolicy destinations, AuditLog audit, Runnable wakeDispatcher,
-      Runnable secretsChanged, Clock clock) {
+      Runnable subscriptionsChanged, Clock clock) {
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.destinations = destinations;
     this.audit = audit;
     this.wakeDispatcher = wakeDispatcher;
-    this.secretsChanged = secretsChanged;
+    this.subscriptionsChanged = subscriptionsChanged;
     this.clock = clock;
   }
 
@@ -97,8 +97,11 @@ public final class WebhooksApi {
     return subscriptions.create(fields, secret)
         .compose(created -> audit.record(request, "webhook.created", target(created), true,
                 describe(created))
-            .map(v -> Reply.created(new JsonObject().put("webhook", created.toJson())
-                .put("secret", secret.text()))));
+            .map(v -> {
+              subscriptionsChanged.run();
+              return Reply.created(new JsonObject().put("webhook", created.toJson())
+                  .put("secret", secret.text()));
+            }));
   }
 
   private Future<Reply> update(ApiRequest request) {
@@ -108,7 +111,7 @@ public final class WebhooksApi {
         .compose(updated -> audit.record(request, "webhook.updated", target(updated), true,
                 describe(updated))
             .map(v -> {
-              wakeDispatcher.run();
+              subscriptionsChanged.run();
               return Reply.ok(updated.toJson());
             }));
   }
@@ -118,7 +121,10 @@ public final class WebhooksApi {
     return existing(request).compose(s -> subscriptions.delete(id)
         .compose(deleted -> audit.record(request, "webhook.deleted", target(s), true,
             describe(s)))
-        .map(v -> Reply.noContent()));
+        .map(v -> {
+          subscriptionsChanged.run();
+          return Reply.noContent();
+        }));
   }
 
   private Future<Reply> rotate(ApiRequest request) {
@@ -130,7 +136,7 @@ public final class WebhooksApi {
         .compose(rotated -> audit.record(request, "webhook.secret_rotated", target(rotated),
                 true, new JsonObject().put("previousSecretValidUntil", until.toString()))
             .map(v -> {
-              secretsChanged.run();
+              subscriptionsChanged.run();
               return Reply.ok(new JsonObject().put("webhook", rotated.toJson())
                   .put("secret", secret.text()));
             }));

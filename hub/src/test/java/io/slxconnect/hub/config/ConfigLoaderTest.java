@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,21 @@ class ConfigLoaderTest {
         Map.of("SLX_SESSION_TTL", "forever"), PLUGINS)).getMessage().contains("SLX_SESSION_TTL"));
     assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(
         Map.of("SLX_DB_URL", "mysql://x/y"), PLUGINS)).getMessage().contains("postgresql://"));
+  }
+
+  @Test
+  void webhookSettingsHaveSafeDefaultsAndRefuseWhatCannotWork() {
+    assertEquals(WebhookConfig.DEFAULTS, ConfigLoader.load(Map.of(), PLUGINS).webhooks());
+    WebhookConfig set = ConfigLoader.load(Map.of("SLX_WEBHOOK_TIMEOUT", "3s",
+        "SLX_WEBHOOK_ALLOWED_HOSTS", " Hooks.Example.com, *.corp.test ,"), PLUGINS).webhooks();
+    assertEquals(Duration.ofSeconds(3), set.timeout());
+    assertEquals(List.of("hooks.example.com", "*.corp.test"), set.allowedHosts());
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(
+        "SLX_WEBHOOK_RETRY_DELAY", "10m", "SLX_WEBHOOK_MAX_RETRY_DELAY", "1m"), PLUGINS))
+        .getMessage().contains("SLX_WEBHOOK_MAX_RETRY_DELAY"));
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(
+        "SLX_WEBHOOK_ALLOWED_HOSTS", "https://hooks.example.com/x"), PLUGINS))
+        .getMessage().contains("SLX_WEBHOOK_ALLOWED_HOSTS"));
   }
 
   @Test

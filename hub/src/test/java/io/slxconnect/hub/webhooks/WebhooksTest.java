@@ -8,17 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.slxconnect.hub.store.Database;
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.HubPerClass;
-import io.slxconnect.hub.support.WebhookReceiver;
 import io.slxconnect.hub.support.WebhookReceiver.Answer;
 import io.slxconnect.hub.support.WebhookReceiver.Received;
+import io.slxconnect.hub.support.WebhookReceiver;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +32,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -266,6 +270,29 @@ class WebhooksTest {
   }
 
   @Test
+  void deliveredDeliveriesPastTheRetentionLeaveTheLogAndExhaustedOnesStay() {
+    Subscribed hook = subscribe("/retained", new JsonArray());
+    createUser(unique("old"));
+    awaitDelivery(hook, "succeeded");
+    receiver.answer(r -> Answer.of(400));
+    createUser(unique("refused"));
+    awaitDelivery(hook, "exhausted");
+
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = Database.pool(vertx, HUB.get().database(), 1);
+      DeliveryRetention retention = new DeliveryRetention(vertx, new DeliveryStore(pool),
+          Duration.ZERO, Clock.systemUTC(), Duration.ofHours(1));
+      assertTrue(retention.prune().await() >= 1);
+      retention.close();
+    } finally {
+      vertx.close().await();
+    }
+    assertTrue(deliveries(hook, "succeeded").isEmpty());
+    assertEquals(1, deliveries(hook, "exhausted").size());
+  }
+
+  @Test
   void afterARotationBothSecretsSignUntilTheOldOneExpires() throws Exception {
     Subscribed hook = subscribe("/rotated", new JsonArray());
     JsonObject rotated = admin.post("/api/v1/webhooks/" + hook.id() + "/secret",
@@ -296,6 +323,8 @@ class WebhooksTest {
     assertTrue(attempt.getInteger("durationMs") >= 0);
     assertEquals(1, health(hook).getInteger("succeededLastHour"));
     assertTrue(admin.get("/api/v1/audit?limit=50").body().contains("webhook.test_sent"));
+    assertTrue(HUB.get().client().get("/metrics").body()
+        .contains("slx_webhook_attempts_total{outcome=\"delivered\"}"));
   }
 
   @Test
@@ -349,6 +378,29 @@ class WebhooksTest {
         .mapToLong(b -> b.getLong("count")).sum();
     assertTrue(adminChanges >= 1, stats.encode());
     assertEquals(401, HUB.get().client().get("/api/v1/events/stream").status());
+  }
+
+  @Test
+  void aReaderThatReconnectsWithTheLastEventIdGetsTheEventsItMissed() throws Exception {
+    String first = createUser(unique("mia"));
+    String missedName = unique("ned");
+    createUser(missedName);
+    long firstEvent = admin.get("/api/v1/events?type=user.created&user=" + first).json()
+        .getJsonArray("items").getJsonObject(0).getLong("id");
+    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest
+            .newBuilder(URI.create(HUB.get().baseUrl() + "/api/v1/events/stream"))
+            .header("Authorization", "Bearer " + admin.token())
+            .header("Last-Event-ID", Long.toString(firstEvent)).GET().build(),
+        HttpResponse.BodyHandlers.ofLines());
+    String replayed = CompletableFuture.supplyAsync(() -> stream.body()
+        .filter(line -> line.startsWith("data: ")).findFirst().orElse(null))
+        .get(10, TimeUnit.SECONDS);
+    stream.body().close();
+    // The next event after the one the reader had: the second user's creation.
+    JsonObject event = new JsonObject(replayed.substring(6));
+    assertEquals("user.created", event.getString("type"));
+    assertEquals(missedName, event.getJsonObject("data").getJsonObject("user")
+        .getString("userName"));
   }
 
   private record Subscribed(String id, String secret) {

@@ -102,9 +102,13 @@ public final class DeliveryStore {
    * @return done
    */
   public Future<Void> record(List<Attempt> attempts) {
-    return db.preparedQuery("WITH r AS (SELECT * FROM unnest($1::bigint[], $2::uuid[], "
-            + "$3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], "
-            + "$9::timestamptz[]) AS r (id, subscription_id, at, status_code, duration_ms, error, "
+    // Without waiting for the WAL flush: a crash may lose the last attempts' records, and
+    // those deliveries are then sent again (at least once), which receivers handle anyway;
+    // the change events and the outbox rows themselves are committed durably by their writers.
+    return db.withTransaction(tx -> tx.query("SET LOCAL synchronous_commit TO OFF").execute()
+        .compose(off -> tx.preparedQuery("WITH r AS (SELECT * FROM unnest($1::bigint[], "
+            + "$2::uuid[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], "
+            + "$8::text[], $9::timestamptz[]) AS r (id, subscription_id, at, status_code, duration_ms, error, "
             + "response, status, next_attempt_at)), "
             // A delivery whose subscription was deleted meanwhile is gone: nothing to log.
             + "logged AS (INSERT INTO webhook_attempts (delivery_id, subscription_id, at, "
@@ -134,7 +138,7 @@ public final class DeliveryStore {
             .addArrayOfOffsetDateTime(attempts.stream()
                 .map(a -> a.next().map(DeliveryStore::utc).orElse(null))
                 .toArray(OffsetDateTime[]::new)))
-        .mapEmpty();
+        .mapEmpty()));
   }
 
   /**

@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.Connectors;
 import io.slxconnect.hub.support.HubPerClass;
 import io.slxconnect.testdirectories.SambaDc;
 import io.vertx.core.json.JsonArray;
@@ -58,7 +59,7 @@ class ActiveDirectoryEndToEndTest {
           new Attribute("sAMAccountName", "staff-" + Integer.toHexString(ou.hashCode())),
           new Attribute("member", "CN=Erin Example," + ou)));
     }
-    var created = admin.post("/api/v1/connectors", new JsonObject().put("name", "Corp AD")
+    connectorId = Connectors.connectAndImport(admin, new JsonObject().put("name", "Corp AD")
         .put("type", "ldap").put("settings", new JsonObject()
             .put("directoryType", "active-directory")
             .put("urls", new JsonArray().add(DC.url()))
@@ -68,16 +69,6 @@ class ActiveDirectoryEndToEndTest {
         .put("provisioning", new JsonObject().put("direction", "both")
             .put("operations", new JsonArray().add("create").add("update").add("disable")
                 .add("delete").add("password").add("groups"))));
-    assertEquals(201, created.status(), created.body());
-    connectorId = created.json().getString("id");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(
-        admin.get("/api/v1/connectors/" + connectorId).json().getJsonObject("status")
-            .getString("state")));
-    var run = admin.post("/api/v1/connectors/" + connectorId + "/imports", null);
-    assertEquals(202, run.status(), run.body());
-    String runId = run.json().getString("id");
-    await().atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
-        admin.get("/api/v1/imports/" + runId).json().getString("status")));
   }
 
   @Test

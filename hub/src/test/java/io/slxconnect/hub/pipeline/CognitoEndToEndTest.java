@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.Connectors;
 import io.slxconnect.hub.support.HubPerClass;
 import io.slxconnect.testdirectories.CognitoLocalServer;
 import io.vertx.core.json.JsonArray;
@@ -40,23 +41,13 @@ class CognitoEndToEndTest {
         .put("Username", "erin").put("MessageAction", "SUPPRESS")
         .put("UserAttributes", new JsonArray().add(attribute("email", "erin@example.test"))
             .add(attribute("name", "Erin Example"))).encode());
-    var created = admin.post("/api/v1/connectors", new JsonObject().put("name", "User pool")
+    connectorId = Connectors.connectAndImport(admin, new JsonObject().put("name", "User pool")
         .put("type", "cognito").put("settings", new JsonObject()
             .put("region", "us-east-1").put("userPoolId", pool)
             .put("accessKeyId", "test-key-id").put("secretAccessKey", "test-secret")
             .put("endpoint", cognito.endpoint().toString()).put("pollIntervalSeconds", 1))
         .put("provisioning", new JsonObject().put("direction", "both")
             .put("operations", new JsonArray().add("create").add("update").add("disable"))));
-    assertEquals(201, created.status(), created.body());
-    connectorId = created.json().getString("id");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(
-        admin.get("/api/v1/connectors/" + connectorId).json().getJsonObject("status")
-            .getString("state")));
-    var run = admin.post("/api/v1/connectors/" + connectorId + "/imports", null);
-    assertEquals(202, run.status(), run.body());
-    String runId = run.json().getString("id");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "succeeded".equals(
-        admin.get("/api/v1/imports/" + runId).json().getString("status")));
   }
 
   @AfterAll

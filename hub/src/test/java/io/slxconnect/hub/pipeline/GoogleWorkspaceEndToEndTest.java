@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slxconnect.google.DirectoryStandIn;
 import io.slxconnect.google.ServiceAccountKey;
 import io.slxconnect.hub.support.ApiClient;
+import io.slxconnect.hub.support.Connectors;
 import io.slxconnect.hub.support.HubPerClass;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -46,22 +47,12 @@ class GoogleWorkspaceEndToEndTest {
     google.tokens.admin(ADMIN);
     google.addUser("grace", "Grace", "Hopper");
 
-    var created = admin.post("/api/v1/connectors", new JsonObject().put("name", "Workspace")
+    connectorId = Connectors.connectAndImport(admin, new JsonObject().put("name", "Workspace")
         .put("type", "google").put("settings", new JsonObject()
             .put("serviceAccountKey", key.json).put("adminEmail", ADMIN)
             .put("apiRootUrl", google.rootUrl()).put("pushNotifications", true)
             .put("publicBaseUrl", HUB.get().baseUrl()))
         .put("provisioning", new JsonObject().put("direction", "source")));
-    assertEquals(201, created.status(), created.body());
-    connectorId = created.json().getString("id");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(
-        admin.get("/api/v1/connectors/" + connectorId).json().getJsonObject("status")
-            .getString("state")));
-    var run = admin.post("/api/v1/connectors/" + connectorId + "/imports", null);
-    assertEquals(202, run.status(), run.body());
-    String runId = run.json().getString("id");
-    await().atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
-        admin.get("/api/v1/imports/" + runId).json().getString("status")));
   }
 
   @AfterAll

@@ -72,14 +72,10 @@ public final class CognitoLocalServer implements AutoCloseable {
     builder.environment().put("HOST", "127.0.0.1");
     builder.environment().put("PORT", String.valueOf(port));
     CognitoLocalServer server = new CognitoLocalServer(dir, port, builder.start());
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!ServerProcesses.listening(port)) {
-      if (!server.process.isAlive() || System.nanoTime() > deadline) {
-        server.close();
-        throw new IOException("cognito-local did not start on port " + port + ": "
-            + ServerProcesses.tail(log));
-      }
-      Thread.sleep(20);
+    if (!ServerProcesses.awaitListening(server.process, port, START_TIMEOUT)) {
+      server.close();
+      throw new IOException("cognito-local did not start on port " + port + ": "
+          + ServerProcesses.tail(log));
     }
     return server;
   }

@@ -1,5 +1,7 @@
 package io.slxconnect.testdirectories;
 
+import static org.awaitility.Awaitility.await;
+
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
@@ -31,7 +33,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Samba Active Directory domain controller on loopback, shared by all tests of one JVM:
@@ -207,7 +211,7 @@ public final class SambaDc {
     }
     try {
       dc.awaitLdaps();
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (RuntimeException e) {
       dc.stop();
       throw e;
     }
@@ -383,25 +387,31 @@ public final class SambaDc {
   }
 
   /** Waits until an administrator bind over LDAPS succeeds, or fails with Samba's output. */
-  private void awaitLdaps() throws InterruptedException {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    LDAPException last = null;
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Samba exited with " + process.exitValue()
-            + " while starting; its output:\n" + ServerProcesses.tail(dir.resolve("samba.out")));
-      }
-      try {
-        connectAsAdmin().close();
-        return;
-      } catch (LDAPException e) {
-        last = e;
-      }
-      Thread.sleep(100);
+  private void awaitLdaps() {
+    AtomicReference<LDAPException> last = new AtomicReference<>();
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || binds(last));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("Samba did not answer LDAPS on " + url() + " within "
+          + START_TIMEOUT.toSeconds() + " s (last: " + (last.get() == null ? "-"
+          : last.get().getMessage()) + "); its output:\n"
+          + ServerProcesses.tail(dir.resolve("samba.out")));
     }
-    throw new IllegalStateException("Samba did not answer LDAPS on " + url() + " within "
-        + START_TIMEOUT.toSeconds() + " s (last: " + (last == null ? "-" : last.getMessage())
-        + "); its output:\n" + ServerProcesses.tail(dir.resolve("samba.out")));
+    if (!process.isAlive()) {
+      throw new IllegalStateException("Samba exited with " + process.exitValue()
+          + " while starting; its output:\n" + ServerProcesses.tail(dir.resolve("samba.out")));
+    }
+  }
+
+  private boolean binds(AtomicReference<LDAPException> last) {
+    try {
+      connectAsAdmin().close();
+      return true;
+    } catch (LDAPException e) {
+      last.set(e);
+      return false;
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.slxconnect.testdirectories;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What the servers that run as processes of their own, or in private directories, share. */
 final class ServerProcesses {
@@ -38,6 +41,24 @@ final class ServerProcesses {
             .filter(p -> !p.isEmpty()).map(p -> Path.of(p, name)));
     return candidates.filter(Files::isExecutable).findFirst().orElseThrow(() ->
         new IllegalStateException(missing + " ('" + name + "' not found)"));
+  }
+
+  /**
+   * Waits until a server process listens on its port.
+   *
+   * @param server the process
+   * @param port its loopback port
+   * @param timeout how long it may take
+   * @return whether it listens; {@code false} when it exited or the time ran out
+   */
+  static boolean awaitListening(Process server, int port, Duration timeout) {
+    try {
+      await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+          .until(() -> listening(port) || !server.isAlive());
+    } catch (ConditionTimeoutException e) {
+      return false;
+    }
+    return server.isAlive() && listening(port);
   }
 
   /**

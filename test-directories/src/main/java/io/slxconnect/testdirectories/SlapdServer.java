@@ -192,21 +192,17 @@ public final class SlapdServer implements AutoCloseable {
         "syncprov-sessionlog 1000", ""));
   }
 
-  private void launch() throws IOException, InterruptedException {
+  private void launch() throws IOException {
     Path log = dir.resolve("slapd.log");
     process = new ProcessBuilder(slapd.toString(), "-d", "0", "-h", url() + "/",
         "-f", config().toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!ServerProcesses.listening(port)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        stop();
-        throw new IOException("slapd did not start on " + url() + ": "
-            + ServerProcesses.tail(log));
-      }
-      Thread.sleep(20);
+    if (!ServerProcesses.awaitListening(process, port, START_TIMEOUT)) {
+      stop();
+      throw new IOException("slapd did not start on " + url() + ": "
+          + ServerProcesses.tail(log));
     }
   }
 }

@@ -25,11 +25,15 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Times each change-detection strategy of the LDAP connector against the server that offers it:
@@ -132,7 +136,7 @@ public final class WatchLatencyBenchmark {
       String name = tag + "-" + i;
       long start = System.nanoTime();
       ldap.add(directory.person(name));
-      await(api, name, u -> true);
+      awaitUser(api, name, u -> true);
       adds.add((System.nanoTime() - start) / 1e6);
     }
     for (int i = 0; i < CHANGES; i++) {
@@ -142,7 +146,7 @@ public final class WatchLatencyBenchmark {
       long start = System.nanoTime();
       ldap.modify(person.getDN(), new Modification(ModificationType.REPLACE, "displayName",
           renamed));
-      await(api, name, u -> renamed.equals(u.getString("displayName")));
+      awaitUser(api, name, u -> renamed.equals(u.getString("displayName")));
       renames.add((System.nanoTime() - start) / 1e6);
     }
     api.delete("/api/v1/connectors/" + connector);
@@ -166,45 +170,39 @@ public final class WatchLatencyBenchmark {
     throw new IllegalStateException("The watch of " + tag + " reports nothing");
   }
 
-  private static boolean seen(ApiClient api, String userName, long millis)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + millis * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      if (api.get("/api/v1/users?limit=5&q=" + userName).json().getJsonArray("items").stream()
-          .anyMatch(u -> ((JsonObject) u).getString("userName").equalsIgnoreCase(userName))) {
-        return true;
-      }
-      Thread.sleep(2);
+  private static boolean seen(ApiClient api, String userName, long millis) {
+    try {
+      polling(Duration.ofMillis(millis)).until(() -> shows(api, userName, u -> true));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return false;
   }
 
-  private static void await(ApiClient api, String userName, Predicate<JsonObject> condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      for (Object item : api.get("/api/v1/users?limit=5&q=" + userName).json()
-          .getJsonArray("items")) {
-        JsonObject user = (JsonObject) item;
-        if (user.getString("userName").equalsIgnoreCase(userName) && condition.test(user)) {
-          return;
-        }
-      }
-      Thread.sleep(2);
-    }
-    throw new IllegalStateException(userName + " did not reach the hub within 30 s");
+  private static void awaitUser(ApiClient api, String userName,
+      Predicate<JsonObject> condition) {
+    polling(Duration.ofSeconds(30)).alias(userName + " reaches the hub")
+        .until(() -> shows(api, userName, condition));
   }
 
-  static void awaitRunning(ApiClient api, String connector) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!"running".equals(api.get("/api/v1/connectors/" + connector).json()
-        .getJsonObject("status").getString("state"))) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Connector " + connector + " did not start: "
-            + api.get("/api/v1/connectors/" + connector).body());
-      }
-      Thread.sleep(50);
-    }
+  /** Asks the users API every 2 ms, in the calling thread, so the timing stays close. */
+  private static ConditionFactory polling(Duration atMost) {
+    return Awaitility.await().atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(2));
+  }
+
+  private static boolean shows(ApiClient api, String userName,
+      Predicate<JsonObject> condition) {
+    return api.get("/api/v1/users?limit=5&q=" + userName).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .anyMatch(u -> u.getString("userName").equalsIgnoreCase(userName) && condition.test(u));
+  }
+
+  static void awaitRunning(ApiClient api, String connector) {
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .alias("connector " + connector + " running")
+        .until(() -> "running".equals(api.get("/api/v1/connectors/" + connector).json()
+            .getJsonObject("status").getString("state")));
   }
 
   static Directory slapd() throws Exception {

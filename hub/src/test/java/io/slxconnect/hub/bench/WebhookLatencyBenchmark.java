@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * End to end, a change in a real directory to a signed webhook: OpenLDAP with the RFC 4533
@@ -90,18 +95,19 @@ public final class WebhookLatencyBenchmark {
       secret.set(subscribe(api, receiverUrl));
 
       LDAPConnectionPool pool = new LDAPConnectionPool(writer, 8);
+      ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
       ExecutorService writers = Executors.newFixedThreadPool(8);
       AtomicInteger sequence = new AtomicInteger();
-      run(pool, writers, people, sequence, 50, 5);
+      run(pool, pacer, writers, people, sequence, 50, 5);
       JsonObject steady = new JsonObject();
       for (int rate : STEADY_RATES) {
-        steady.put(rate + "/s", run(pool, writers, people, sequence, rate, SECONDS));
+        steady.put(rate + "/s", run(pool, pacer, writers, people, sequence, rate, SECONDS));
       }
       result.put("steady", steady);
       int sustained = STEADY_RATES[STEADY_RATES.length - 1];
       JsonObject ramp = new JsonObject();
       for (int rate : RAMP_RATES) {
-        JsonObject step = run(pool, writers, people, sequence, rate, RAMP_SECONDS);
+        JsonObject step = run(pool, pacer, writers, people, sequence, rate, RAMP_SECONDS);
         ramp.put(rate + "/s", step);
         if (step.getInteger("lost") > 0 || step.getJsonObject("latencyMs").getDouble("p99")
             > 1000) {
@@ -111,6 +117,7 @@ public final class WebhookLatencyBenchmark {
       }
       result.put("ramp", ramp).put("highestSustainedRatePerSecond", sustained)
           .put("badSignatures", BAD_SIGNATURES.get());
+      pacer.shutdownNow();
       writers.shutdownNow();
       pool.close();
     } finally {
@@ -130,34 +137,33 @@ public final class WebhookLatencyBenchmark {
    *
    * @return latencies from due to arrival, what was sent, what never came
    */
-  private static JsonObject run(LDAPConnectionPool pool, ExecutorService writers,
-      List<DN> people, AtomicInteger sequence, int rate, int seconds) throws Exception {
+  private static JsonObject run(LDAPConnectionPool pool, ScheduledExecutorService pacer,
+      ExecutorService writers, List<DN> people, AtomicInteger sequence, int rate, int seconds) {
     int first = sequence.get();
     int count = rate * seconds;
-    long start = System.nanoTime() + 100_000_000L;
-    AtomicLong lateWrites = new AtomicLong();
+    // One pacer thread hands each write to the writers at its moment, scheduled up front.
+    long start = System.nanoTime() + 1_000_000_000L;
+    AtomicLong failedWrites = new AtomicLong();
     for (int i = 0; i < count; i++) {
       int number = sequence.getAndIncrement();
       long due = start + (long) i * 1_000_000_000L / rate;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      }
       DUE.put(number, due);
       DUE_WALL.put(number, System.currentTimeMillis() + (due - System.nanoTime()) / 1_000_000);
       DN person = people.get(number % people.size());
-      writers.execute(() -> {
+      pacer.schedule(() -> writers.execute(() -> {
         try {
           pool.modify(person.toString(), new Modification(ModificationType.REPLACE,
               "displayName", "bench " + number));
         } catch (Exception e) {
-          lateWrites.incrementAndGet();
+          failedWrites.incrementAndGet();
         }
-      });
+      }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline && !allArrived(first, first + count)) {
-      Thread.sleep(10);
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(seconds + 31L))
+          .pollInterval(Duration.ofMillis(10)).until(() -> allArrived(first, first + count));
+    } catch (ConditionTimeoutException e) {
+      // What has not arrived 30 s after the phase is counted as lost below.
     }
     List<Double> latencies = new ArrayList<>();
     List<Double> toLog = new ArrayList<>();
@@ -172,7 +178,7 @@ public final class WebhookLatencyBenchmark {
       }
     }
     return new JsonObject().put("changes", count).put("seconds", seconds)
-        .put("failedWrites", lateWrites.get()).put("lost", lost)
+        .put("failedWrites", failedWrites.get()).put("lost", lost)
         .put("latencyMs", latencies.isEmpty() ? new JsonObject()
             .put("p99", Double.MAX_VALUE) : Timings.summary(latencies))
         .put("toChangeLogMs", toLog.isEmpty() ? null : Timings.summary(toLog));
@@ -237,7 +243,7 @@ public final class WebhookLatencyBenchmark {
     return people;
   }
 
-  private static String watch(ApiClient api, JsonObject settings) throws InterruptedException {
+  private static String watch(ApiClient api, JsonObject settings) {
     var created = api.post("/api/v1/connectors", new JsonObject().put("name", "OpenLDAP")
         .put("type", "ldap").put("settings", settings));
     if (created.status() != 201) {
@@ -248,10 +254,10 @@ public final class WebhookLatencyBenchmark {
     return id;
   }
 
-  private static void awaitImported(ApiClient api, int people) throws InterruptedException {
+  private static void awaitImported(ApiClient api, int people) {
     String last = "hook" + (people - 1);
-    while (api.get("/api/v1/users?limit=5&q=" + last).json().getJsonArray("items").isEmpty()) {
-      Thread.sleep(100);
-    }
+    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> !api.get("/api/v1/users?limit=5&q=" + last).json().getJsonArray("items")
+            .isEmpty());
   }
 }

@@ -248,13 +248,14 @@ public final class SubscriptionStore {
   }
 
   /**
-   * Delivery health of every subscription: deliveries waiting and exhausted, attempts of the
-   * last hour, the last success and failure.
+   * Delivery health: deliveries waiting and exhausted, attempts of the last hour, the last
+   * success and failure.
    *
    * @param now the time
+   * @param only the one subscription to read, or {@code null} for all
    * @return health per subscription
    */
-  public Future<Map<UUID, JsonObject>> health(Instant now) {
+  public Future<Map<UUID, JsonObject>> health(Instant now, UUID only) {
     return db.preparedQuery("SELECT s.id, "
             + "(SELECT count(*) FROM webhook_deliveries d WHERE d.subscription_id = s.id "
             + "AND d.status = 'pending') AS pending, "
@@ -269,8 +270,9 @@ public final class SubscriptionStore {
             + "f.at AS last_failure, f.error AS last_error "
             + "FROM webhook_subscriptions s LEFT JOIN LATERAL (SELECT a.at, a.error "
             + "FROM webhook_attempts a WHERE a.subscription_id = s.id "
-            + "AND " + FAILED + " ORDER BY a.at DESC LIMIT 1) f ON true")
-        .execute(Tuple.of(now.minusSeconds(3600).atOffset(ZoneOffset.UTC)))
+            + "AND " + FAILED + " ORDER BY a.at DESC LIMIT 1) f ON true "
+            + "WHERE $2::uuid IS NULL OR s.id = $2")
+        .execute(Tuple.of(now.minusSeconds(3600).atOffset(ZoneOffset.UTC), only))
         .map(rows -> {
           Map<UUID, JsonObject> health = new HashMap<>();
           for (Row row : rows) {

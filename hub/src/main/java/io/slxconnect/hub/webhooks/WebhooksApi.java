@@ -80,14 +80,14 @@ public final class WebhooksApi {
   }
 
   private Future<Reply> list(ApiRequest request) {
-    return subscriptions.list().compose(all -> subscriptions.health(clock.instant())
+    return subscriptions.list().compose(all -> subscriptions.health(clock.instant(), null)
         .map(health -> Reply.ok(new JsonObject().put("items", new JsonArray(all.stream()
             .map(s -> s.toJson().put("health", health.get(s.id())))
             .toList())))));
   }
 
   private Future<Reply> get(ApiRequest request) {
-    return existing(request).compose(s -> subscriptions.health(clock.instant())
+    return existing(request).compose(s -> subscriptions.health(clock.instant(), s.id())
         .map(health -> Reply.ok(s.toJson().put("health", health.get(s.id())))));
   }
 

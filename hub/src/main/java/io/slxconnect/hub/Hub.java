@@ -45,7 +45,11 @@ import io.slxconnect.hub.pipeline.Ingest;
 import io.slxconnect.hub.pipeline.Provisioner;
 import io.slxconnect.hub.pipeline.Targets;
 import io.slxconnect.hub.pipeline.TaskExecutor;
+import io.slxconnect.hub.plugins.PluginDeployer;
+import io.slxconnect.hub.plugins.PluginDirectoryWatcher;
+import io.slxconnect.hub.plugins.PluginIntegrity;
 import io.slxconnect.hub.plugins.PluginRuntime;
+import io.slxconnect.hub.plugins.PluginsApi;
 import io.slxconnect.hub.store.AdminStore;
 import io.slxconnect.hub.store.AuditStore;
 import io.slxconnect.hub.store.ConnectorStore;
@@ -98,6 +102,7 @@ public final class Hub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
+  private static final long PLUGIN_MAX_BYTES = 64L << 20;
   private final List<AutoCloseable> resources;
   private final int port;
 
@@ -145,7 +150,8 @@ public final class Hub implements AutoCloseable {
     byte[] jwtKey = KeyMaterial.load(config.jwtKey(), "SLX_JWT_KEY",
         config.dataDir().resolve("keys/jwt.key"));
 
-    PluginRuntime plugins = new PluginRuntime(config.pluginsDir());
+    PluginRuntime plugins = new PluginRuntime(config.pluginsDir(),
+        config.dataDir().resolve("plugins/loaded"));
     resources.add(plugins);
     plugins.loadAll();
 
@@ -205,7 +211,8 @@ public final class Hub implements AutoCloseable {
     resources.add(0, () -> connectors.stopAll().await());
 
     OpenApiContract contract = OpenApiContract.load();
-    ApiRouter api = new ApiRouter(contract, new BearerAuthenticator(tokens, sessions), audit);
+    BearerAuthenticator authenticator = new BearerAuthenticator(tokens, sessions);
+    ApiRouter api = new ApiRouter(contract, authenticator, audit);
     api.handle("getOpenApi", request -> Future.succeededFuture(Reply.ok(contract.document())))
         .handle("getMetrics", request -> Future.succeededFuture(Reply.text(metrics.scrape(),
             "text/plain; version=0.0.4; charset=utf-8")));
@@ -228,6 +235,10 @@ public final class Hub implements AutoCloseable {
     ImportScheduler scheduler = new ImportScheduler(vertx, schedules, importRunner,
         Duration.ofSeconds(15));
     resources.add(0, scheduler);
+    PluginDeployer deployer = new PluginDeployer(vertx, plugins, PluginIntegrity.none(),
+        connectors, connectorStore, targets, config.dataDir().resolve("plugins/trials"));
+    PluginsApi pluginsApi = new PluginsApi(plugins, deployer, connectorStore, audit);
+    pluginsApi.register(api);
     new ProvisioningApi(pool, audit, wakeProvisioner).register(api);
     new AuditApi(auditStore).register(api);
     UserStore users = new UserStore(pool);
@@ -251,6 +262,7 @@ public final class Hub implements AutoCloseable {
     Router router = Router.router(vertx);
     router.allowForward(forwardHeaders(config.forwardedHeaders()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders());
+    pluginsApi.mountUpload(router, authenticator, PLUGIN_MAX_BYTES);
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(config.maxBodyBytes()));
     api.mount(router);
@@ -263,6 +275,10 @@ public final class Hub implements AutoCloseable {
     }
 
     connectors.startAll().await();
+    PluginDirectoryWatcher pluginWatcher = new PluginDirectoryWatcher(vertx, deployer, plugins,
+        Duration.ofSeconds(2));
+    pluginWatcher.start();
+    resources.add(0, pluginWatcher);
     String provisioner = vertx.deployVerticle(new Provisioner(pool,
         new TaskExecutor(pool, connectors, recorder, config.provisioningRetryDelay()),
         config.provisioningConcurrency(), Duration.ofSeconds(1))).await();

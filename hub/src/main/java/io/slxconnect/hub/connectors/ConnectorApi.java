@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Connector types, plugins and connector instances through the API: create from an installed
+ * Connector types and connector instances through the API: create from an installed
  * type with validated settings, read (secrets never returned, only which are set), update,
  * delete, start, stop and test. Every change is audited.
  */
@@ -67,9 +67,7 @@ public final class ConnectorApi {
    * @param api the router
    */
   public void register(ApiRouter api) {
-    api.handle("listPlugins", request -> Future.succeededFuture(
-            Reply.ok(plugins.describePlugins())))
-        .handle("listConnectorTypes", request -> Future.succeededFuture(Reply.ok(new JsonArray(
+    api.handle("listConnectorTypes", request -> Future.succeededFuture(Reply.ok(new JsonArray(
             plugins.types().stream().sorted(Comparator.comparing(InstalledType::displayName))
                 .map(InstalledType::toJson).toList()))))
         .handle("testConnectorSettings", this::testSettings)

@@ -106,6 +106,16 @@ public class ApiException extends RuntimeException {
   }
 
   /**
+   * 413: the body is larger than the hub accepts.
+   *
+   * @param detail the limit, and the setting that sets it
+   * @return the exception
+   */
+  public static ApiException tooLarge(String detail) {
+    return new ApiException(413, "Request body too large", detail, List.of(), null);
+  }
+
+  /**
    * 422: well-formed, but the values are not acceptable.
    *
    * @param detail what is wrong

@@ -31,7 +31,7 @@ public final class OpenApiContract {
    * @param method the HTTP method
    * @param path the OpenAPI path, with {@code {param}} placeholders
    * @param permission what the caller needs
-   * @param bodySchema the JSON Schema of the request body, when it takes one
+   * @param bodySchema the JSON Schema of the request body, when it takes a JSON one
    * @param queryParameters the query parameters with their schemas
    */
   public record OperationSpec(String id, HttpMethod method, String path, Permission permission,
@@ -104,12 +104,13 @@ public final class OpenApiContract {
 
   private static Optional<JsonObject> bodySchema(JsonObject op, JsonObject components) {
     JsonObject body = op.getJsonObject("requestBody");
-    if (body == null) {
+    JsonObject json = body == null ? null
+        : body.getJsonObject("content").getJsonObject("application/json");
+    if (json == null) {
+      // No body, or one the operation reads itself (a file upload).
       return Optional.empty();
     }
-    JsonObject schema = body.getJsonObject("content").getJsonObject("application/json")
-        .getJsonObject("schema");
-    return Optional.of(resolve(schema, components));
+    return Optional.of(resolve(json.getJsonObject("schema"), components));
   }
 
   private static List<Parameter> queryParameters(JsonObject op, JsonObject components) {

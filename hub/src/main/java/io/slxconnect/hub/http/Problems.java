@@ -12,6 +12,12 @@ import org.slf4j.LoggerFactory;
 /** Writes every error as {@code application/problem+json}; unexpected ones are logged, not shown. */
 public final class Problems {
 
+  /**
+   * The routing-context key of the detail a 413 answer gives, for routes whose body limit is
+   * not the general one.
+   */
+  public static final String TOO_LARGE = "slx.tooLargeDetail";
+
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   private static final Map<Integer, String> TITLES = Map.of(
       400, "Bad request", 401, "Unauthorized", 403, "Forbidden", 404, "Not found",
@@ -91,7 +97,8 @@ public final class Problems {
     return switch (status) {
       case 404 -> "Nothing at " + ctx.request().path();
       case 405 -> ctx.request().method() + " is not allowed on " + ctx.request().path();
-      case 413 -> "The request body is larger than the hub accepts (SLX_MAX_BODY_BYTES)";
+      case 413 -> ctx.get(TOO_LARGE, "The request body is larger than the hub accepts "
+          + "(SLX_MAX_BODY_BYTES)");
       default -> TITLES.getOrDefault(status, "The request failed");
     };
   }

@@ -1,20 +1,26 @@
 package io.slxconnect.hub.plugins;
 
 import io.slxconnect.api.ApiVersion;
+import io.slxconnect.api.Capability;
 import io.slxconnect.api.ConnectorType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
@@ -24,109 +30,246 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads connector plugins (PF4J jars) from the plugins directory. The hub's system version is
- * the plugin API version, so a plugin whose {@code Plugin-Requires} does not accept it is
- * refused. A broken or incompatible jar is reported (log and API) and skipped; it never stops
- * the hub.
+ * The loaded connector plugins (PF4J) and the connector types they provide. The hub's system
+ * version is the plugin API version. Classes load from a private copy of each jar, never from
+ * the plugins directory itself, so a jar replaced there in place cannot break a live class
+ * loader. Loading and unloading are blocking (file I/O, class loading): the
+ * {@link PluginDeployer} calls them on a worker, one operation at a time; reads are safe from
+ * any thread.
  */
 public final class PluginRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
 
   private final Path directory;
+  private final Path cache;
   private final PluginManager manager;
-  private final Map<String, PluginReport> reports = new LinkedHashMap<>();
+  private final Map<String, LoadedPlugin> plugins = new ConcurrentHashMap<>();
   private final Map<String, InstalledType> types = new ConcurrentHashMap<>();
+  /** Plugins being upgraded or removed: their types are not handed out meanwhile. */
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  /** Why the last operation on an installed plugin failed (a rolled-back upgrade). */
+  private final Map<String, String> errors = new ConcurrentHashMap<>();
+  /** Jars refused, by file name in the plugins directory. */
+  private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
+
+  /** A jar the hub did not load, and why. */
+  private record Refusal(String file, PluginJar jar, String error) {
+  }
 
   /**
    * Creates the runtime; nothing is loaded yet.
    *
-   * @param directory the plugins directory
+   * @param directory the plugins directory admins drop jars into
+   * @param cache a directory of the hub's own for the copies classes load from; emptied here
    */
-  public PluginRuntime(Path directory) {
+  public PluginRuntime(Path directory, Path cache) {
     this.directory = directory;
-    this.manager = new DefaultPluginManager(directory);
-    this.manager.setSystemVersion(ApiVersion.CURRENT);
+    this.cache = cache;
+    this.manager = manager(cache);
+  }
+
+  private static PluginManager manager(Path root) {
+    PluginManager pf4j = new DefaultPluginManager(root);
+    pf4j.setSystemVersion(ApiVersion.CURRENT);
+    return pf4j;
+  }
+
+  /** @return the plugins directory */
+  public Path directory() {
+    return directory;
   }
 
   /**
-   * Loads and starts every plugin jar in the directory. Blocking (file I/O, class loading):
-   * call it at start, before the HTTP server accepts requests.
+   * Loads the plugin jars of the directory, the highest version of each plugin. Blocking: call
+   * at start, before the HTTP server accepts requests.
    */
   public void loadAll() {
+    try {
+      Files.createDirectories(cache);
+      try (Stream<Path> old = Files.list(cache)) {
+        for (Path file : old.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot prepare the plugin cache " + cache + ": "
+          + e.getMessage(), e);
+    }
     if (!Files.isDirectory(directory)) {
       LOG.warn("Plugins directory {} does not exist; no connector types are installed",
           directory);
       return;
     }
-    for (Path jar : jars()) {
-      load(jar);
+    Map<String, List<PluginJar>> versions = new LinkedHashMap<>();
+    for (Path file : jars(directory)) {
+      try {
+        PluginJar jar = PluginJar.read(file);
+        versions.computeIfAbsent(jar.id(), id -> new ArrayList<>()).add(jar);
+      } catch (PluginRefused e) {
+        refuse(file, null, e.getMessage());
+      }
+    }
+    for (List<PluginJar> candidates : versions.values()) {
+      candidates.sort(Comparator.<PluginJar, PluginJar>comparing(j -> j,
+          PluginJar::compareVersion).reversed());
+      PluginJar newest = candidates.get(0);
+      try {
+        load(newest);
+      } catch (PluginRefused e) {
+        refuse(newest.path(), newest, e.getMessage());
+      }
+      candidates.stream().skip(1).forEach(older -> refuse(older.path(), older,
+          "Version " + newest.version() + " of " + newest.id() + " in "
+              + newest.path().getFileName() + " is newer; delete this jar"));
     }
     LOG.info("Connector types installed: {}", types.keySet());
   }
 
-  private List<Path> jars() {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+  /**
+   * The jar files directly in a directory.
+   *
+   * @param dir the directory
+   * @return its {@code .jar} files, sorted
+   */
+  static List<Path> jars(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".jar")
+          && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
-      LOG.error("Cannot list plugins directory {}", directory, e);
+      LOG.error("Cannot list plugins directory {}", dir, e);
       return List.of();
     }
   }
 
-  private void load(Path jar) {
-    String file = jar.getFileName().toString();
-    String pluginId;
+  /**
+   * Loads and starts a plugin from a private copy of its jar and registers its connector
+   * types. Blocking. No other version of the plugin may be loaded.
+   *
+   * @param jar the jar
+   * @return the running plugin
+   * @throws PluginRefused when it cannot load, provides no usable type, or a type clashes
+   */
+  public LoadedPlugin load(PluginJar jar) throws PluginRefused {
+    Path copy = cache.resolve(jar.id() + "-" + jar.version() + "-"
+        + jar.sha256().substring(0, 12) + ".jar");
     try {
-      pluginId = manager.loadPlugin(jar);
-    } catch (RuntimeException e) {
-      refuse(file, null, "Not a valid plugin: " + e.getMessage());
-      return;
+      Files.createDirectories(cache);
+      Files.copy(jar.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw PluginRefused.invalid("The jar cannot be copied into the plugin cache: "
+          + e.getMessage());
     }
-    PluginWrapper plugin = manager.getPlugin(pluginId);
-    String requires = plugin.getDescriptor().getRequires();
-    if (plugin.getPluginState() == PluginState.DISABLED) {
-      refuse(file, plugin, "Requires plugin API " + requires + " but this hub provides "
-          + ApiVersion.CURRENT + "; install a version of the plugin built for API "
-          + ApiVersion.CURRENT.split("\\.")[0] + ".x");
-      manager.unloadPlugin(pluginId);
-      return;
-    }
-    PluginState state = manager.startPlugin(pluginId);
-    if (state != PluginState.STARTED) {
-      Throwable failure = plugin.getFailedException();
-      refuse(file, plugin, "Failed to start: " + (failure == null ? state : failure.toString()));
-      manager.unloadPlugin(pluginId);
-      return;
-    }
-    List<String> typeIds = new ArrayList<>();
-    String error = null;
     try {
-      for (ConnectorType type : manager.getExtensions(ConnectorType.class, pluginId)) {
-        InstalledType installed = describe(type, plugin);
-        InstalledType clash = types.putIfAbsent(installed.id(), installed);
-        if (clash != null) {
-          error = "Connector type '" + installed.id() + "' is already provided by plugin "
-              + clash.pluginId();
-        } else {
-          typeIds.add(installed.id());
-        }
-      }
-    } catch (RuntimeException | LinkageError e) {
-      error = "Its connector types cannot be loaded: " + e;
+      return register(jar, copy);
+    } catch (PluginRefused e) {
+      deleteQuietly(copy);
+      throw e;
     }
-    if (typeIds.isEmpty() && error == null) {
-      error = "Declares no connector type (is META-INF/extensions.idx in the jar?)";
-    }
-    if (error != null) {
-      LOG.error("Plugin {} ({}): {}", pluginId, file, error);
-    }
-    reports.put(file, new PluginReport(plugin, file, error, typeIds));
-    LOG.info("Loaded plugin {} {} from {} with connector types {}", pluginId,
-        plugin.getDescriptor().getVersion(), file, typeIds);
   }
 
-  private static InstalledType describe(ConnectorType type, PluginWrapper plugin) {
+  /**
+   * Loads a plugin that was unloaded again, from its private copy: the rollback of an upgrade.
+   * Blocking.
+   *
+   * @param unloaded the plugin as it was loaded before
+   * @return the running plugin
+   * @throws PluginRefused when it no longer loads
+   */
+  public LoadedPlugin reload(LoadedPlugin unloaded) throws PluginRefused {
+    return register(unloaded.jar(), unloaded.loadedFrom());
+  }
+
+  private LoadedPlugin register(PluginJar jar, Path copy) throws PluginRefused {
+    List<InstalledType> provided = start(manager, jar, copy);
+    for (InstalledType type : provided) {
+      InstalledType clash = types.get(type.id());
+      if (clash != null) {
+        stop(manager, jar.id());
+        throw PluginRefused.invalid("Connector type '" + type.id()
+            + "' is already provided by plugin " + clash.pluginId());
+      }
+    }
+    provided.forEach(t -> types.put(t.id(), t));
+    LoadedPlugin loaded = new LoadedPlugin(jar, copy, provided, Instant.now());
+    plugins.put(jar.id(), loaded);
+    refused.remove(jar.path().getFileName().toString());
+    LOG.info("Loaded plugin {} {} from {} with connector types {}", jar.id(), jar.version(),
+        jar.path().getFileName(), loaded.typeIds());
+    return loaded;
+  }
+
+  /**
+   * Loads a jar in a plugin manager of its own and unloads it again, to find out whether it
+   * would load here, without touching the running plugins. Blocking.
+   *
+   * @param jar the jar
+   * @param scratch an empty directory for the trial's copy
+   * @return the ids of the connector types it provides
+   * @throws PluginRefused when it would not load
+   */
+  public static List<String> trial(PluginJar jar, Path scratch) throws PluginRefused {
+    PluginManager trial = manager(scratch);
+    Path copy = scratch.resolve("trial.jar");
+    try {
+      Files.createDirectories(scratch);
+      Files.copy(jar.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+      List<InstalledType> provided = start(trial, jar, copy);
+      stop(trial, jar.id());
+      return provided.stream().map(InstalledType::id).toList();
+    } catch (IOException e) {
+      throw PluginRefused.invalid("The jar cannot be copied for a trial load: "
+          + e.getMessage());
+    } finally {
+      deleteQuietly(copy);
+    }
+  }
+
+  private static List<InstalledType> start(PluginManager pf4j, PluginJar jar, Path copy)
+      throws PluginRefused {
+    String loadedId;
+    try {
+      loadedId = pf4j.loadPlugin(copy);
+    } catch (RuntimeException | LinkageError e) {
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
+          + " cannot be loaded: " + e.getMessage());
+    }
+    PluginWrapper plugin = pf4j.getPlugin(loadedId);
+    PluginState state = pf4j.startPlugin(loadedId);
+    if (state != PluginState.STARTED) {
+      Throwable failure = plugin.getFailedException();
+      stop(pf4j, loadedId);
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
+          + " failed to start: " + (failure == null ? state : failure.toString()));
+    }
+    List<InstalledType> provided = new ArrayList<>();
+    try {
+      for (ConnectorType type : pf4j.getExtensions(ConnectorType.class, loadedId)) {
+        provided.add(installedType(type, jar));
+      }
+    } catch (RuntimeException | LinkageError e) {
+      stop(pf4j, loadedId);
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
+          + ": its connector types cannot be loaded: " + e);
+    }
+    if (provided.isEmpty()) {
+      stop(pf4j, loadedId);
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
+          + " declares no connector type (is META-INF/extensions.idx in the jar?)");
+    }
+    return provided;
+  }
+
+  private static void stop(PluginManager pf4j, String pluginId) {
+    try {
+      pf4j.stopPlugin(pluginId);
+    } catch (RuntimeException e) {
+      LOG.warn("Plugin {} failed to stop: {}", pluginId, e.toString());
+    }
+    pf4j.unloadPlugin(pluginId);
+  }
+
+  private static InstalledType installedType(ConnectorType type, PluginJar jar) {
     String id = type.id();
     if (id == null || !id.matches("[a-z][a-z0-9-]{1,39}")) {
       throw new IllegalStateException("Connector type id '" + id + "' is not a lower-case name");
@@ -136,12 +279,10 @@ public final class PluginRuntime implements AutoCloseable {
       throw new IllegalStateException("Connector type '" + id + "' marks a nested setting "
           + "writeOnly; the hub encrypts only top-level secrets, so it refuses the type");
     }
-    var capabilities = type.capabilities();
-    return new InstalledType(type, id, type.displayName(), type.description(),
-        type.settingsSchema().copy(),
-        capabilities.isEmpty() ? EnumSet.noneOf(io.slxconnect.api.Capability.class)
-            : EnumSet.copyOf(capabilities),
-        plugin.getPluginId(), plugin.getDescriptor().getVersion());
+    Set<Capability> capabilities = type.capabilities();
+    return new InstalledType(type, id, type.displayName(), type.description(), schema.copy(),
+        capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities),
+        jar.id(), jar.version());
   }
 
   /** Whether a writeOnly (secret) marker appears below the top-level properties. */
@@ -159,61 +300,195 @@ public final class PluginRuntime implements AutoCloseable {
     return false;
   }
 
-  private void refuse(String file, PluginWrapper plugin, String error) {
-    LOG.error("Plugin jar {} refused: {}", file, error);
-    reports.put(file, new PluginReport(plugin, file, error, List.of()));
+  /**
+   * Stops and unloads a plugin and forgets its types. Its private copy stays until
+   * {@link #discard}, so that it can be loaded again. Blocking.
+   *
+   * @param pluginId the plugin
+   * @return the plugin as it was, or empty when it was not loaded
+   */
+  public Optional<LoadedPlugin> unload(String pluginId) {
+    LoadedPlugin loaded = plugins.remove(pluginId);
+    if (loaded == null) {
+      return Optional.empty();
+    }
+    loaded.typeIds().forEach(types::remove);
+    stop(manager, pluginId);
+    LOG.info("Unloaded plugin {} {}", pluginId, loaded.jar().version());
+    return Optional.of(loaded);
+  }
+
+  /**
+   * Deletes the private copy of a plugin that is no longer loaded. Blocking.
+   *
+   * @param unloaded the plugin
+   */
+  public void discard(LoadedPlugin unloaded) {
+    deleteQuietly(unloaded.loadedFrom());
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("Cannot delete {}: {}", file, e.getMessage());
+    }
+  }
+
+  /**
+   * Marks a plugin busy (upgrading, removing) or done; a busy plugin's types are not handed out,
+   * so no connector starts on a version that is going away.
+   *
+   * @param pluginId the plugin
+   * @param isBusy whether an operation runs on it
+   */
+  public void busy(String pluginId, boolean isBusy) {
+    if (isBusy) {
+      busy.add(pluginId);
+    } else {
+      busy.remove(pluginId);
+    }
+  }
+
+  /**
+   * Records why the last operation on an installed plugin failed, or clears it.
+   *
+   * @param pluginId the plugin
+   * @param error the reason, or {@code null} to clear
+   */
+  public void error(String pluginId, String error) {
+    if (error == null) {
+      errors.remove(pluginId);
+    } else {
+      errors.put(pluginId, error);
+    }
+  }
+
+  /**
+   * Records a jar of the plugins directory that was not loaded, with the reason.
+   *
+   * @param file the jar
+   * @param jar its manifest, when it could be read
+   * @param error the reason
+   */
+  public void refuse(Path file, PluginJar jar, String error) {
+    LOG.error("Plugin jar {} refused: {}", file.getFileName(), error);
+    String name = file.getFileName().toString();
+    refused.put(name, new Refusal(name, jar, error));
+  }
+
+  /**
+   * Forgets a refused jar (it was deleted or replaced).
+   *
+   * @param file the jar
+   */
+  public void forgetRefusal(Path file) {
+    refused.remove(file.getFileName().toString());
+  }
+
+  /**
+   * Deletes a refused jar from the plugins directory. Blocking.
+   *
+   * @param idOrFile the plugin id in its manifest, or its file name
+   * @return whether there was such a jar
+   */
+  public boolean removeRefused(String idOrFile) {
+    Optional<Refusal> refusal = refused.values().stream()
+        .filter(r -> r.file().equals(idOrFile)
+            || r.jar() != null && r.jar().id().equals(idOrFile))
+        .findFirst();
+    refusal.ifPresent(r -> {
+      deleteQuietly(directory.resolve(r.file()));
+      refused.remove(r.file());
+    });
+    return refusal.isPresent();
+  }
+
+  /**
+   * A loaded plugin.
+   *
+   * @param pluginId its id
+   * @return the plugin, or empty
+   */
+  public Optional<LoadedPlugin> plugin(String pluginId) {
+    return Optional.ofNullable(plugins.get(pluginId));
+  }
+
+  /** @return every loaded plugin */
+  public Collection<LoadedPlugin> plugins() {
+    return plugins.values();
   }
 
   /**
    * A connector type by id.
    *
    * @param id the type id
-   * @return the type, or empty when no loaded plugin provides it
+   * @return the type, or empty when no loaded plugin provides it or its plugin is being upgraded
    */
   public Optional<InstalledType> type(String id) {
-    return Optional.ofNullable(types.get(id));
+    return Optional.ofNullable(types.get(id)).filter(t -> !busy.contains(t.pluginId()));
   }
 
   /** @return every installed connector type */
   public Collection<InstalledType> types() {
-    return types.values();
+    return types.values().stream().filter(t -> !busy.contains(t.pluginId())).toList();
   }
 
-  /** @return every plugin jar found, loaded or refused, as the API shows them */
-  public JsonArray describePlugins() {
+  /** @return how many plugin jars were refused, and installed plugins with an error */
+  public long failedCount() {
+    return refused.size() + errors.size();
+  }
+
+  /**
+   * The plugins as the API shows them: loaded ones, then refused jars.
+   *
+   * @param connectorsOfType the connectors (id, name, type) using each type id
+   * @return the list
+   */
+  public JsonArray describe(Map<String, List<JsonObject>> connectorsOfType) {
     JsonArray list = new JsonArray();
-    reports.values().forEach(r -> list.add(r.toJson()));
+    plugins.values().stream().sorted(Comparator.comparing(LoadedPlugin::id))
+        .forEach(p -> list.add(describe(p, connectorsOfType)));
+    refused.values().stream().sorted(Comparator.comparing(Refusal::file))
+        .forEach(r -> list.add(describe(r)));
     return list;
   }
 
-  /** @return how many plugin jars were refused or are broken */
-  public long failedCount() {
-    return reports.values().stream().filter(r -> r.error() != null).count();
+  /**
+   * One loaded plugin as the API shows it.
+   *
+   * @param loaded the plugin
+   * @param connectorsOfType the connectors (id, name, type) using each type id
+   * @return the description
+   */
+  public JsonObject describe(LoadedPlugin loaded, Map<String, List<JsonObject>> connectorsOfType) {
+    return manifest(loaded.jar())
+        .put("state", busy.contains(loaded.id()) ? "UPGRADING" : "STARTED")
+        .put("file", loaded.jar().path().getFileName().toString())
+        .put("loadedAt", loaded.loadedAt().toString())
+        .put("error", errors.get(loaded.id()))
+        .put("connectorTypes", new JsonArray(loaded.typeIds()))
+        .put("connectors", new JsonArray(loaded.typeIds().stream()
+            .flatMap(t -> connectorsOfType.getOrDefault(t, List.of()).stream())
+            .collect(Collectors.toList())));
+  }
+
+  private static JsonObject describe(Refusal refusal) {
+    JsonObject json = refusal.jar() == null ? new JsonObject().put("id", refusal.file())
+        : manifest(refusal.jar());
+    return json.put("state", "FAILED").put("file", refusal.file()).put("error", refusal.error())
+        .put("connectorTypes", new JsonArray()).put("connectors", new JsonArray());
+  }
+
+  private static JsonObject manifest(PluginJar jar) {
+    return new JsonObject().put("id", jar.id()).put("version", jar.version())
+        .put("provider", jar.provider()).put("description", jar.description())
+        .put("requires", jar.requires()).put("sha256", jar.sha256()).put("size", jar.size());
   }
 
   @Override
   public void close() {
     manager.stopPlugins();
     manager.unloadPlugins();
-  }
-
-  /** What became of one jar. */
-  private record PluginReport(PluginWrapper plugin, String file, String error,
-      List<String> connectorTypes) {
-
-    JsonObject toJson() {
-      JsonObject json = new JsonObject().put("file", file).put("error", error)
-          .put("connectorTypes", new JsonArray(connectorTypes));
-      if (plugin == null) {
-        return json.put("id", file).put("state", "FAILED");
-      }
-      var d = plugin.getDescriptor();
-      return json.put("id", d.getPluginId())
-          .put("version", d.getVersion())
-          .put("provider", d.getProvider())
-          .put("description", d.getPluginDescription())
-          .put("requires", d.getRequires())
-          .put("state", error == null ? plugin.getPluginState().name() : "FAILED");
-    }
   }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.TestHub;
+import io.slxconnect.hub.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +22,10 @@ class PluginLoadingTest {
     Files.copy(Path.of(System.getProperty("slx.test.plugins-dir"), "slx-plugin-ldap.jar"),
         plugins.resolve("slx-plugin-ldap.jar"));
     Files.write(plugins.resolve("garbage.jar"), new byte[] {1, 2, 3, 4});
-    writePlugin(plugins.resolve("future.jar"), "future-connector", "^2.0.0");
-    writePlugin(plugins.resolve("empty.jar"), "empty-connector", "^1.0.0");
+    Files.write(plugins.resolve("future.jar"), TestPlugins.manifestOnly("future-connector",
+        "^2.0.0"));
+    Files.write(plugins.resolve("empty.jar"), TestPlugins.manifestOnly("empty-connector",
+        "^1.0.0"));
 
     try (TestHub hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN,
         "SLX_ADMIN_PASSWORD", TestHub.ADMIN_PASSWORD), plugins)) {
@@ -54,19 +53,5 @@ class PluginLoadingTest {
   private static JsonObject find(java.util.List<JsonObject> list, String file) {
     return list.stream().filter(p -> file.equals(p.getString("file"))).findFirst()
         .orElseThrow(() -> new AssertionError(file + " not listed in " + list));
-  }
-
-  private static void writePlugin(Path jar, String id, String requires) throws IOException {
-    Manifest manifest = new Manifest();
-    Attributes a = manifest.getMainAttributes();
-    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    a.putValue("Plugin-Id", id);
-    a.putValue("Plugin-Version", "1.0.0");
-    a.putValue("Plugin-Provider", "Test");
-    a.putValue("Plugin-Requires", requires);
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream j = new JarOutputStream(out, manifest)) {
-      j.flush();
-    }
   }
 }

@@ -138,10 +138,34 @@ public final class ApiClient {
    */
   public Response send(String method, String path, String body, String contentType,
       String cookie) {
+    return exchange(method, path, body == null ? null
+        : HttpRequest.BodyPublishers.ofString(body), contentType, cookie);
+  }
+
+  /**
+   * Uploads a file as a browser form does: multipart/form-data, in a field named {@code file}.
+   *
+   * @param path the path
+   * @param fileName the file's name
+   * @param content the file
+   * @return the response
+   */
+  public Response upload(String path, String fileName, byte[] content) {
+    String boundary = "slx-test-" + java.util.UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+        + "filename=\"" + fileName + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArrays(
+        List.of(head, content, tail)), "multipart/form-data; boundary=" + boundary, null);
+  }
+
+  private Response exchange(String method, String path, HttpRequest.BodyPublisher body,
+      String contentType, String cookie) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
     if (body != null) {
       b.header("Content-Type", contentType);
     }

@@ -2,13 +2,16 @@ package io.slxconnect.hub.support;
 
 import io.slxconnect.hub.testplugin.MemoryConnectorType;
 import io.slxconnect.hub.testplugin.ProbeConnectorType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -32,8 +35,7 @@ public final class TestPlugins {
   public static Path pluginsDirectory(Path directory) {
     try {
       pack(directory.resolve("test-connectors.jar"));
-      Path ldap = Path.of(System.getProperty("slx.test.plugins-dir"), "slx-plugin-ldap.jar");
-      Files.copy(ldap, directory.resolve("slx-plugin-ldap.jar"));
+      Files.copy(ldapPlugin(), directory.resolve("slx-plugin-ldap.jar"));
       return directory;
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -41,24 +43,35 @@ public final class TestPlugins {
   }
 
   /**
-   * Writes the plugin jar.
+   * Writes the plugin jar, version 1.0.0.
    *
    * @param jar where
    * @throws IOException when it cannot be written
    */
   public static void pack(Path jar) throws IOException {
+    Files.write(jar, jar("1.0.0", false));
+  }
+
+  /**
+   * The plugin jar of a given version.
+   *
+   * @param version its Plugin-Version
+   * @param broken whether its probe connectors fail to start (a broken build)
+   * @return the jar's bytes
+   */
+  public static byte[] jar(String version, boolean broken) {
     Manifest manifest = new Manifest();
     Attributes a = manifest.getMainAttributes();
     a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     a.putValue("Plugin-Id", "test-connectors");
-    a.putValue("Plugin-Version", "1.0.0");
+    a.putValue("Plugin-Version", version);
     a.putValue("Plugin-Provider", "Tests");
     a.putValue("Plugin-Requires", "^1.0.0");
     String packagePath = ProbeConnectorType.class.getPackageName().replace('.', '/');
     Path classes = Path.of(ProbeConnectorType.class.getProtectionDomain().getCodeSource()
         .getLocation().getPath()).resolve(packagePath);
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream j = new JarOutputStream(out, manifest);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JarOutputStream j = new JarOutputStream(out, manifest);
         Stream<Path> files = Files.list(classes)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         j.putNextEntry(new JarEntry(packagePath + "/" + file.getFileName()));
@@ -69,6 +82,86 @@ public final class TestPlugins {
       j.write((ProbeConnectorType.class.getName() + "\n" + MemoryConnectorType.class.getName()
           + "\n").getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
+      if (broken) {
+        j.putNextEntry(new JarEntry(ProbeConnectorType.BROKEN_MARKER));
+        j.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out.toByteArray();
+  }
+
+  /**
+   * A built plugin jar with another Plugin-Version, everything else the same: a new release of
+   * it, as far as the hub can tell.
+   *
+   * @param built the jar the build made
+   * @param version the new version
+   * @return the jar's bytes
+   */
+  public static byte[] reversioned(Path built, String version) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JarInputStream in = new JarInputStream(Files.newInputStream(built))) {
+      Manifest manifest = new Manifest(in.getManifest());
+      manifest.getMainAttributes().putValue("Plugin-Version", version);
+      try (JarOutputStream j = new JarOutputStream(out, manifest)) {
+        for (JarEntry entry = in.getNextJarEntry(); entry != null;
+            entry = in.getNextJarEntry()) {
+          j.putNextEntry(new JarEntry(entry.getName()));
+          in.transferTo(j);
+          j.closeEntry();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Puts a jar into a plugins directory as an admin should: written beside it, then renamed in.
+   *
+   * @param directory the plugins directory
+   * @param name the file name
+   * @param jar the jar's bytes
+   * @return the file
+   */
+  public static Path drop(Path directory, String name, byte[] jar) {
+    try {
+      Path temp = Files.write(directory.resolveSibling(name + ".part"), jar);
+      return Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A jar with a plugin manifest and nothing else.
+   *
+   * @param id its Plugin-Id
+   * @param requires its Plugin-Requires
+   * @return the jar's bytes
+   */
+  public static byte[] manifestOnly(String id, String requires) {
+    Manifest manifest = new Manifest();
+    Attributes a = manifest.getMainAttributes();
+    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    a.putValue("Plugin-Id", id);
+    a.putValue("Plugin-Version", "1.0.0");
+    a.putValue("Plugin-Provider", "Test");
+    a.putValue("Plugin-Requires", requires);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JarOutputStream j = new JarOutputStream(out, manifest)) {
+      j.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** @return the LDAP plugin jar the build made */
+  public static Path ldapPlugin() {
+    return Path.of(System.getProperty("slx.test.plugins-dir"), "slx-plugin-ldap.jar");
   }
 }

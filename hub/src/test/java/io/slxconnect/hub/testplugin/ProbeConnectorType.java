@@ -3,8 +3,10 @@ package io.slxconnect.hub.testplugin;
 import io.slxconnect.api.Capability;
 import io.slxconnect.api.ConnectionReport;
 import io.slxconnect.api.ConnectorContext;
+import io.slxconnect.api.ConnectorException;
 import io.slxconnect.api.ConnectorInstance;
 import io.slxconnect.api.ConnectorType;
+import io.slxconnect.hub.testplugin.shared.PluginLoaders;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +20,14 @@ import java.util.Set;
  * (throw instead of failing a future, never answer).
  */
 public class ProbeConnectorType implements ConnectorType {
+
+  /** A resource whose presence in the plugin jar makes every start fail: a broken build. */
+  public static final String BROKEN_MARKER = "io/slxconnect/hub/testplugin/BROKEN";
+
+  /** Records this plugin version's class loader, so tests can check it is collected. */
+  public ProbeConnectorType() {
+    PluginLoaders.seen(getClass());
+  }
 
   @Override
   public String id() {
@@ -70,6 +80,10 @@ public class ProbeConnectorType implements ConnectorType {
       }
       if ("hang".equals(mode)) {
         return Promise.<Void>promise().future();
+      }
+      if (getClass().getClassLoader().getResource(BROKEN_MARKER) != null) {
+        return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,
+            "this build of the probe plugin is broken"));
       }
       String token = context.settings().getString("token");
       context.onHookRequest(request -> {

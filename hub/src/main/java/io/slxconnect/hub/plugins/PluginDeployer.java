@@ -1,0 +1,425 @@
+package io.slxconnect.hub.plugins;
+
+import io.slxconnect.hub.connectors.ConnectorRuntime;
+import io.slxconnect.hub.connectors.ConnectorState;
+import io.slxconnect.hub.pipeline.Targets;
+import io.slxconnect.hub.store.ConnectorRecord;
+import io.slxconnect.hub.store.ConnectorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs, upgrades and removes plugins while the hub runs, one operation at a time.
+ *
+ * <p>An upgrade stops the plugin's connector instances (each has committed its last batch
+ * and checkpoint), unloads the old version, loads the new one and starts the instances again;
+ * each watch resumes from its committed checkpoint, so changes made meanwhile arrive late but
+ * are not lost. If the new version does not load, or an instance that ran before does not start
+ * on it, the old version is loaded again and its instances restarted: the upgrade is rolled
+ * back. A jar is first loaded on trial, in a plugin manager of its own, so most broken jars are
+ * refused before any connector stops.
+ */
+public final class PluginDeployer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PluginDeployer.class);
+
+  /** Where a jar comes from: it decides what happens to the file when it is refused. */
+  public enum Origin {
+    /** Uploaded through the API: placed as {@code <id>-<version>.jar}, deleted if refused. */
+    UPLOAD,
+    /** Dropped into the plugins directory: left there, or set aside if its upgrade failed. */
+    DIRECTORY
+  }
+
+  /**
+   * What an install did.
+   *
+   * @param plugin the plugin now running
+   * @param previousVersion the version it replaced, or {@code null} for a new plugin
+   * @param restarted how many connector instances were started on it
+   */
+  public record Outcome(LoadedPlugin plugin, String previousVersion, int restarted) {
+  }
+
+  private final Vertx vertx;
+  private final PluginRuntime runtime;
+  private final PluginIntegrity integrity;
+  private final ConnectorRuntime connectors;
+  private final ConnectorStore store;
+  private final Targets targets;
+  private final Path scratch;
+  private Consumer<Path> placed = path -> { };
+  private Future<Void> tail = Future.succeededFuture();
+
+  /**
+   * Creates the deployer.
+   *
+   * @param vertx runs the blocking steps on its workers
+   * @param runtime the loaded plugins
+   * @param integrity decides which jars may load at all
+   * @param connectors starts and stops connector instances
+   * @param store the connectors table
+   * @param targets the routing view, reloaded when types come and go
+   * @param scratch a directory of the hub's own for trial loads
+   */
+  public PluginDeployer(Vertx vertx, PluginRuntime runtime, PluginIntegrity integrity,
+      ConnectorRuntime connectors, ConnectorStore store, Targets targets, Path scratch) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.integrity = integrity;
+    this.connectors = connectors;
+    this.store = store;
+    this.targets = targets;
+    this.scratch = scratch;
+  }
+
+  /**
+   * Tells a listener about every jar the deployer puts into the plugins directory, so the
+   * directory watcher does not take it for a new one.
+   *
+   * @param listener told the path
+   */
+  public void onPlaced(Consumer<Path> listener) {
+    this.placed = listener;
+  }
+
+  /**
+   * Installs a jar, or upgrades the installed plugin of the same id to the jar's version.
+   *
+   * @param candidate the jar
+   * @param origin where it comes from
+   * @return the outcome; failed with {@link PluginRefused} when refused or rolled back
+   */
+  public Future<Outcome> install(Path candidate, Origin origin) {
+    return serially(() -> blocking(() -> checked(candidate))
+        .compose(jar -> {
+          Optional<LoadedPlugin> current = runtime.plugin(jar.id());
+          if (current.isPresent() && current.get().jar().version().equals(jar.version())) {
+            return Future.failedFuture(new PluginRefused(PluginRefused.Kind.CONFLICT,
+                "Plugin " + jar.id() + " " + jar.version() + " is already installed"
+                    + (current.get().jar().sha256().equals(jar.sha256()) ? ""
+                    : " with different content; give the new build its own version")));
+          }
+          return current.isEmpty() ? installNew(jar, origin)
+              : upgrade(current.get(), jar, origin);
+        })
+        .onFailure(e -> refused(candidate, origin, e)));
+  }
+
+  /** Reads the jar, checks its integrity and loads it on trial. */
+  private PluginJar checked(Path candidate) throws PluginRefused {
+    PluginJar jar = PluginJar.read(candidate);
+    Optional<String> untrusted = integrity.check(candidate);
+    if (untrusted.isPresent()) {
+      throw PluginRefused.invalid(untrusted.get());
+    }
+    Path trialDir = scratch.resolve(UUID.randomUUID().toString());
+    try {
+      for (String type : PluginRuntime.trial(jar, trialDir)) {
+        Optional<InstalledType> other = runtime.types().stream()
+            .filter(t -> t.id().equals(type) && !t.pluginId().equals(jar.id())).findAny();
+        if (other.isPresent()) {
+          throw PluginRefused.invalid("Connector type '" + type + "' is already provided by "
+              + "plugin " + other.get().pluginId());
+        }
+      }
+    } finally {
+      deleteQuietly(trialDir);
+    }
+    return jar;
+  }
+
+  private Future<Outcome> installNew(PluginJar jar, Origin origin) {
+    return blocking(() -> {
+      PluginJar inPlace = place(jar, origin);
+      try {
+        return runtime.load(inPlace);
+      } catch (PluginRefused e) {
+        unplace(inPlace, origin);
+        throw e;
+      }
+    }).compose(loaded -> targets.reload()
+        .compose(v -> startUsers(loaded.typeIds()))
+        .map(started -> {
+          LOG.info("Installed plugin {} {}", loaded.id(), loaded.jar().version());
+          return new Outcome(loaded, null, started.size());
+        }));
+  }
+
+  private Future<Outcome> upgrade(LoadedPlugin old, PluginJar jar, Origin origin) {
+    String id = old.id();
+    runtime.busy(id, true);
+    return users(old.typeIds()).compose(users -> {
+      List<UUID> wereRunning = users.stream().map(ConnectorRecord::id)
+          .filter(c -> isUp(connectors.state(c))).toList();
+      LOG.info("Upgrading plugin {} {} to {}: stopping {} connector(s)", id,
+          old.jar().version(), jar.version(), users.size());
+      return stopAll(users)
+          .compose(v -> blocking(() -> swap(old, jar, origin)))
+          .compose(loaded -> {
+            runtime.busy(id, false);
+            return targets.reload().compose(v -> startUsers(old.typeIds()))
+                .compose(started -> {
+                  List<String> broken = started.stream()
+                      .filter(r -> wereRunning.contains(r.id()) && !isUp(connectors.state(r.id())))
+                      .map(r -> r.name() + ": " + connectors.state(r.id()).lastError())
+                      .toList();
+                  if (!broken.isEmpty()) {
+                    return rollback(old, loaded, origin, "connector(s) that ran on "
+                        + old.jar().version() + " do not start on " + jar.version() + " ("
+                        + String.join("; ", broken) + ")");
+                  }
+                  return blocking(() -> retire(old, loaded)).map(v -> {
+                    runtime.error(id, null);
+                    LOG.info("Upgraded plugin {} from {} to {}; {} connector(s) restarted", id,
+                        old.jar().version(), jar.version(), started.size());
+                    return new Outcome(loaded, old.jar().version(), started.size());
+                  });
+                });
+          }, failure -> {
+            // The new version did not load; swap put the old one back.
+            runtime.busy(id, false);
+            return targets.reload().compose(v -> startUsers(old.typeIds()))
+                .compose(v -> rolledBack(old, jar.version(), failure.getMessage()));
+          });
+    });
+  }
+
+  /** Unloads the old version and loads the new one; if it does not load, the old one again. */
+  private LoadedPlugin swap(LoadedPlugin old, PluginJar jar, Origin origin)
+      throws PluginRefused {
+    runtime.unload(old.id());
+    PluginJar inPlace = place(jar, origin);
+    try {
+      return runtime.load(inPlace);
+    } catch (PluginRefused e) {
+      unplace(inPlace, origin);
+      restore(old);
+      throw e;
+    }
+  }
+
+  private Future<Outcome> rollback(LoadedPlugin old, LoadedPlugin failed, Origin origin,
+      String reason) {
+    String id = old.id();
+    runtime.busy(id, true);
+    return users(old.typeIds())
+        .compose(users -> stopAll(users))
+        .compose(v -> blocking(() -> {
+          runtime.unload(id);
+          runtime.discard(failed);
+          unplace(failed.jar(), origin);
+          restore(old);
+          return null;
+        }))
+        .eventually(() -> {
+          runtime.busy(id, false);
+          return targets.reload().compose(v -> startUsers(old.typeIds()));
+        })
+        .compose(v -> rolledBack(old, failed.jar().version(), reason));
+  }
+
+  /** Loads the previous version again from its private copy, and its jar back if it was lost. */
+  private void restore(LoadedPlugin old) throws PluginRefused {
+    Path file = old.jar().path();
+    if (!Files.exists(file)) {
+      try {
+        Files.copy(old.loadedFrom(), file);
+        placed.accept(file);
+      } catch (IOException e) {
+        LOG.error("Cannot put {} back into the plugins directory: {}", file, e.getMessage());
+      }
+    }
+    runtime.reload(old);
+  }
+
+  private Future<Outcome> rolledBack(LoadedPlugin old, String version, String reason) {
+    String message = "The upgrade of " + old.id() + " to " + version + " failed and was rolled "
+        + "back to " + old.jar().version() + ": " + reason;
+    LOG.error(message);
+    runtime.error(old.id(), message);
+    return Future.failedFuture(new PluginRefused(PluginRefused.Kind.ROLLED_BACK, message));
+  }
+
+  /** After a successful upgrade: the old jar leaves the directory and its copy the cache. */
+  private Void retire(LoadedPlugin old, LoadedPlugin current) {
+    runtime.discard(old);
+    if (!old.jar().path().equals(current.jar().path())) {
+      deleteQuietly(old.jar().path());
+    }
+    return null;
+  }
+
+  /**
+   * Removes a plugin: unloads it and deletes its jar. Refused while connector instances use
+   * its types, unless forced, which stops them (they then show their type as not installed).
+   * A refused jar is simply deleted.
+   *
+   * @param pluginId the plugin, or the id or file name of a refused jar
+   * @param force whether to stop connectors that use it
+   * @return the outcome: false when there is no such plugin; failed with {@link PluginRefused}
+   *     when in use
+   */
+  public Future<Boolean> remove(String pluginId, boolean force) {
+    return serially(() -> {
+      Optional<LoadedPlugin> loaded = runtime.plugin(pluginId);
+      if (loaded.isEmpty()) {
+        return blocking(() -> runtime.removeRefused(pluginId));
+      }
+      List<String> types = loaded.get().typeIds();
+      return users(types).compose(users -> {
+        if (!users.isEmpty() && !force) {
+          return Future.failedFuture(new PluginRefused(PluginRefused.Kind.IN_USE, "Plugin "
+              + pluginId + " is used by " + users.size() + " connector(s): "
+              + String.join(", ", users.stream().map(ConnectorRecord::name).toList())
+              + ". Delete them or remove the plugin with force, which stops them"));
+        }
+        runtime.busy(pluginId, true);
+        return stopAll(users)
+            .compose(v -> blocking(() -> {
+              runtime.unload(pluginId).ifPresent(p -> {
+                runtime.discard(p);
+                deleteQuietly(p.jar().path());
+              });
+              runtime.error(pluginId, null);
+              return null;
+            }))
+            .eventually(() -> {
+              runtime.busy(pluginId, false);
+              return targets.reload();
+            })
+            // Started again, each reports its type as not installed.
+            .compose(v -> startUsers(types))
+            .map(v -> {
+              LOG.info("Removed plugin {}", pluginId);
+              return true;
+            });
+      });
+    });
+  }
+
+  private PluginJar place(PluginJar jar, Origin origin) throws PluginRefused {
+    if (origin == Origin.DIRECTORY) {
+      return jar;
+    }
+    Path target = runtime.directory().resolve(jar.canonicalFileName());
+    try {
+      Files.createDirectories(runtime.directory());
+      Files.move(jar.path(), target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw PluginRefused.invalid("The jar cannot be put into the plugins directory "
+          + runtime.directory() + ": " + e.getMessage());
+    }
+    placed.accept(target);
+    runtime.forgetRefusal(target);
+    return jar.at(target);
+  }
+
+  /** Takes a refused jar out of the way: an upload is deleted, a dropped jar set aside. */
+  private void unplace(PluginJar jar, Origin origin) {
+    if (origin == Origin.UPLOAD) {
+      deleteQuietly(jar.path());
+      return;
+    }
+    Path aside = runtime.directory().resolve(".refused").resolve(jar.path().getFileName());
+    try {
+      Files.createDirectories(aside.getParent());
+      Files.move(jar.path(), aside, StandardCopyOption.REPLACE_EXISTING);
+      LOG.warn("Moved {} to {} so that it is not loaded at the next start", jar.path(), aside);
+    } catch (IOException e) {
+      LOG.error("Cannot move {} aside: {}", jar.path(), e.getMessage());
+    }
+  }
+
+  private void refused(Path candidate, Origin origin, Throwable e) {
+    if (!(e instanceof PluginRefused refusal)) {
+      LOG.error("Installing {} failed", candidate, e);
+      return;
+    }
+    if (origin == Origin.DIRECTORY && Files.exists(candidate)
+        && refusal.kind() != PluginRefused.Kind.ROLLED_BACK) {
+      PluginJar jar = null;
+      try {
+        jar = PluginJar.read(candidate);
+      } catch (PluginRefused unreadable) {
+        // The refusal says why; the listing shows the file name.
+      }
+      runtime.refuse(candidate, jar, refusal.getMessage());
+    } else {
+      LOG.warn("Plugin jar {} refused: {}", candidate.getFileName(), refusal.getMessage());
+    }
+  }
+
+  private Future<List<ConnectorRecord>> users(List<String> typeIds) {
+    return store.list().map(all -> all.stream().filter(r -> typeIds.contains(r.type()))
+        .toList());
+  }
+
+  private Future<Void> stopAll(List<ConnectorRecord> users) {
+    return Future.join(users.stream().map(r -> connectors.stop(r.id())).toList()).mapEmpty();
+  }
+
+  /** Starts the enabled connectors of the types; returns those it started (or tried to). */
+  private Future<List<ConnectorRecord>> startUsers(List<String> typeIds) {
+    return users(typeIds).compose(users -> {
+      List<ConnectorRecord> enabled = users.stream().filter(ConnectorRecord::enabled).toList();
+      List<Future<ConnectorState>> starts = new ArrayList<>();
+      enabled.forEach(r -> starts.add(connectors.start(r)));
+      return Future.join(starts).otherwiseEmpty().map(v -> enabled);
+    });
+  }
+
+  private static boolean isUp(ConnectorState state) {
+    return "running".equals(state.state()) || "degraded".equals(state.state());
+  }
+
+  private <T> Future<T> blocking(Callable<T> step) {
+    return vertx.executeBlocking(step, false);
+  }
+
+  /** Runs operations one after the other, each after the previous one has finished. */
+  private synchronized <T> Future<T> serially(Supplier<Future<T>> operation) {
+    Promise<T> result = Promise.promise();
+    tail = tail.transform(previous -> {
+      Future<T> next;
+      try {
+        next = operation.get();
+      } catch (RuntimeException e) {
+        next = Future.failedFuture(e);
+      }
+      next.onComplete(result);
+      return next.transform(done -> Future.<Void>succeededFuture());
+    });
+    return result.future();
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      if (Files.isDirectory(path)) {
+        try (var files = Files.list(path)) {
+          for (Path file : files.toList()) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.warn("Cannot delete {}: {}", path, e.getMessage());
+    }
+  }
+}

@@ -1,5 +1,6 @@
 package io.slxconnect.hub.config;
 
+import io.slxconnect.hub.plugins.PluginIntegrity;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,8 +9,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +36,8 @@ public final class ConfigLoader {
       "SLX_FORWARDED_HEADERS", "SLX_LOG_LEVEL", "SLX_PROVISIONING_CONCURRENCY",
       "SLX_PROVISIONING_RETRY_DELAY", "SLX_DEMO_DIRECTORY", "SLX_DEMO_DIRECTORY_PORT",
       "SLX_WEBHOOK_TIMEOUT", "SLX_WEBHOOK_RETRY_DELAY", "SLX_WEBHOOK_MAX_RETRY_DELAY",
-      "SLX_WEBHOOK_MAX_ATTEMPTS", "SLX_WEBHOOK_ALLOWED_HOSTS", "SLX_WEBHOOK_LOG_RETENTION");
+      "SLX_WEBHOOK_MAX_ATTEMPTS", "SLX_WEBHOOK_ALLOWED_HOSTS", "SLX_WEBHOOK_LOG_RETENTION",
+      "SLX_PLUGIN_MAX_BYTES", "SLX_PLUGIN_SHA256", "SLX_PLUGIN_TRUSTED_CERTS");
   private static final Set<String> FORWARDED = Set.of("none", "forwarded", "x-forwarded", "all");
   private static final Set<String> SSL_MODES =
       Set.of("disable", "require", "verify-ca", "verify-full");
@@ -120,7 +124,8 @@ public final class ConfigLoader {
         duration("SLX_PROVISIONING_RETRY_DELAY", Duration.ofSeconds(2)),
         bool("SLX_DEMO_DIRECTORY", false),
         integer("SLX_DEMO_DIRECTORY_PORT", 10389, 0, 65535),
-        webhooks());
+        webhooks(),
+        plugins());
   }
 
   private WebhookConfig webhooks() {
@@ -145,6 +150,26 @@ public final class ConfigLoader {
     return new WebhookConfig(duration("SLX_WEBHOOK_TIMEOUT", defaults.timeout()), first, max,
         integer("SLX_WEBHOOK_MAX_ATTEMPTS", defaults.maxAttempts(), 1, 100), hosts,
         duration("SLX_WEBHOOK_LOG_RETENTION", defaults.logRetention()));
+  }
+
+  private PluginConfig plugins() {
+    long maxUploadBytes = number("SLX_PLUGIN_MAX_BYTES",
+        PluginConfig.DEFAULTS.maxUploadBytes(), 1024, Integer.MAX_VALUE);
+    Set<String> checksums = new LinkedHashSet<>();
+    for (String sum : text("SLX_PLUGIN_SHA256", "").split("[,\\s]+")) {
+      if (sum.isEmpty()) {
+        continue;
+      }
+      if (!sum.matches("[0-9A-Fa-f]{64}")) {
+        throw new ConfigException("SLX_PLUGIN_SHA256: " + sum + " is not a SHA-256 checksum "
+            + "(64 hexadecimal digits, as sha256sum prints them)");
+      }
+      checksums.add(sum);
+    }
+    List<X509Certificate> trusted = optional("SLX_PLUGIN_TRUSTED_CERTS")
+        .map(file -> TrustedCertificates.read("SLX_PLUGIN_TRUSTED_CERTS", Path.of(file)))
+        .orElse(List.of());
+    return new PluginConfig(maxUploadBytes, PluginIntegrity.of(checksums, trusted));
   }
 
   private static String adminUsername(String name) {
@@ -245,12 +270,16 @@ public final class ConfigLoader {
   }
 
   private int integer(String key, int fallback, int min, int max) {
+    return (int) number(key, fallback, min, max);
+  }
+
+  private long number(String key, long fallback, long min, long max) {
     Optional<String> raw = optional(key);
     if (raw.isEmpty()) {
       return fallback;
     }
     try {
-      int value = Integer.parseInt(raw.get());
+      long value = Long.parseLong(raw.get());
       if (value < min || value > max) {
         throw new ConfigException(key + " must be between " + min + " and " + max);
       }

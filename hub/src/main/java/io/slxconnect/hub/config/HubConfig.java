@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param demoDirectoryPort the loopback LDAPS port of the demo directory ({@code 0}: any free
  *     port)
  * @param webhooks how webhooks are delivered
+ * @param plugins how plugin jars are accepted: the upload limit and the integrity check
  */
 public record HubConfig(
     String httpHost,
@@ -61,7 +62,8 @@ public record HubConfig(
     Duration provisioningRetryDelay,
     boolean demoDirectory,
     int demoDirectoryPort,
-    WebhookConfig webhooks) {
+    WebhookConfig webhooks,
+    PluginConfig plugins) {
 
   /**
    * The same settings on another database.
@@ -75,7 +77,7 @@ public record HubConfig(
         firstAdminPassword, masterKey, jwtKey, jwtIssuer, accessTokenTtl, sessionTtl,
         maxBodyBytes, pluginCallTimeout, connectorWorkerPoolSize, forwardedHeaders,
         provisioningConcurrency, provisioningRetryDelay, demoDirectory, demoDirectoryPort,
-        webhooks);
+        webhooks, plugins);
   }
 
   /** {@return the same settings with secrets masked, for the start-up log} */
@@ -84,6 +86,7 @@ public record HubConfig(
     return "HubConfig[http=" + httpHost + ":" + httpPort + ", publicUrl=" + publicUrl
         + ", dataDir=" + dataDir + ", pluginsDir=" + pluginsDir + ", database="
         + database.map(DatabaseConfig::toString).orElse("embedded on port " + embeddedDbPort)
-        + (demoDirectory ? ", demoDirectory=127.0.0.1:" + demoDirectoryPort : "") + "]";
+        + (demoDirectory ? ", demoDirectory=127.0.0.1:" + demoDirectoryPort : "")
+        + ", pluginIntegrity=" + plugins.integrity().describe() + "]";
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slxconnect.hub.support.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +92,62 @@ class ConfigLoaderTest {
     assertEquals("SLX_DEMO_DIRECTORY_PORT must be between 0 and 65535", assertThrows(
         ConfigException.class, () -> ConfigLoader.load(Map.of("SLX_DEMO_DIRECTORY_PORT",
             "70000"), PLUGINS)).getMessage());
+  }
+
+  @Test
+  void pluginUploadsAreLimitedTo64MibAndEveryJarIsAcceptedByDefault() {
+    HubConfig config = ConfigLoader.load(Map.of(), PLUGINS);
+    assertEquals(PluginConfig.DEFAULTS, config.plugins());
+    assertEquals(64L * 1024 * 1024, config.plugins().maxUploadBytes());
+    assertFalse(config.plugins().integrity().enforced());
+    assertTrue(config.toString().contains("pluginIntegrity=off"), config.toString());
+  }
+
+  @Test
+  void listedChecksumsAndATrustedCertificateFileTurnThePluginIntegrityCheckOn(
+      @TempDir Path dir) throws Exception {
+    Path pem = dir.resolve("trusted.pem");
+    SigningKeys.create(dir).writePem(pem, SigningKeys.CA, SigningKeys.PUBLISHER);
+    HubConfig config = ConfigLoader.load(Map.of("SLX_PLUGIN_MAX_BYTES", "2097152",
+        "SLX_PLUGIN_SHA256", "AB".repeat(32) + ", " + "cd".repeat(32) + "\n " + "ef".repeat(32)
+        + ",", "SLX_PLUGIN_TRUSTED_CERTS", pem.toString()), PLUGINS);
+    assertEquals(2097152, config.plugins().maxUploadBytes());
+    assertEquals("3 checksums, 2 trusted certificates", config.plugins().integrity().describe());
+    assertTrue(config.toString().contains("pluginIntegrity=3 checksums, 2 trusted certificates"),
+        config.toString());
+  }
+
+  @Test
+  void pluginSettingsThatCannotWorkStopTheStartNamingTheSettingAndTheValue(@TempDir Path dir)
+      throws Exception {
+    assertEquals("SLX_PLUGIN_SHA256: abc123 is not a SHA-256 checksum (64 hexadecimal digits, "
+        + "as sha256sum prints them)", failure("SLX_PLUGIN_SHA256", "ab".repeat(32) + ",abc123"));
+    Path missing = dir.resolve("missing.pem");
+    assertEquals("SLX_PLUGIN_TRUSTED_CERTS " + missing + " does not exist",
+        failure("SLX_PLUGIN_TRUSTED_CERTS", missing.toString()));
+    Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+    assertEquals("SLX_PLUGIN_TRUSTED_CERTS " + empty + " holds no certificate",
+        failure("SLX_PLUGIN_TRUSTED_CERTS", empty.toString()));
+    Path notPem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + "bm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    String notPemFailure = failure("SLX_PLUGIN_TRUSTED_CERTS", notPem.toString());
+    assertTrue(notPemFailure.startsWith("SLX_PLUGIN_TRUSTED_CERTS " + notPem
+        + " is not a PEM file of X.509 certificates"), notPemFailure);
+    assertTrue(failure("SLX_PLUGIN_TRUSTED_CERTS", dir.toString()).startsWith(
+        "SLX_PLUGIN_TRUSTED_CERTS " + dir + " cannot be read: "), dir.toString());
+  }
+
+  @Test
+  void thePluginUploadLimitIsABytesCountLikeTheRequestBodyLimit() {
+    for (String key : List.of("SLX_MAX_BODY_BYTES", "SLX_PLUGIN_MAX_BYTES")) {
+      assertEquals(key + " must be a whole number, not '64MiB'", failure(key, "64MiB"));
+      assertEquals(key + " must be between 1024 and 2147483647", failure(key, "1000"));
+    }
+  }
+
+  private static String failure(String key, String value) {
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(key, value),
+        PLUGINS)).getMessage();
   }
 
   @Test

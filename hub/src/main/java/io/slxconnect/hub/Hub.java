@@ -47,7 +47,6 @@ import io.slxconnect.hub.pipeline.Targets;
 import io.slxconnect.hub.pipeline.TaskExecutor;
 import io.slxconnect.hub.plugins.PluginDeployer;
 import io.slxconnect.hub.plugins.PluginDirectoryWatcher;
-import io.slxconnect.hub.plugins.PluginIntegrity;
 import io.slxconnect.hub.plugins.PluginRuntime;
 import io.slxconnect.hub.plugins.PluginsApi;
 import io.slxconnect.hub.store.AdminStore;
@@ -102,7 +101,6 @@ public final class Hub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
-  private static final long PLUGIN_MAX_BYTES = 64L << 20;
   private final List<AutoCloseable> resources;
   private final int port;
 
@@ -151,7 +149,7 @@ public final class Hub implements AutoCloseable {
         config.dataDir().resolve("keys/jwt.key"));
 
     PluginRuntime plugins = new PluginRuntime(config.pluginsDir(),
-        config.dataDir().resolve("plugins/loaded"));
+        config.dataDir().resolve("plugins/loaded"), config.plugins().integrity());
     resources.add(plugins);
     plugins.loadAll();
 
@@ -235,8 +233,8 @@ public final class Hub implements AutoCloseable {
     ImportScheduler scheduler = new ImportScheduler(vertx, schedules, importRunner,
         Duration.ofSeconds(15));
     resources.add(0, scheduler);
-    PluginDeployer deployer = new PluginDeployer(vertx, plugins, PluginIntegrity.none(),
-        connectors, connectorStore, targets, config.dataDir().resolve("plugins/trials"));
+    PluginDeployer deployer = new PluginDeployer(vertx, plugins, connectors, connectorStore,
+        targets, config.dataDir().resolve("plugins/trials"));
     PluginsApi pluginsApi = new PluginsApi(plugins, deployer, connectorStore, audit);
     pluginsApi.register(api);
     new ProvisioningApi(pool, audit, wakeProvisioner).register(api);
@@ -262,7 +260,7 @@ public final class Hub implements AutoCloseable {
     Router router = Router.router(vertx);
     router.allowForward(forwardHeaders(config.forwardedHeaders()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders());
-    pluginsApi.mountUpload(router, authenticator, PLUGIN_MAX_BYTES);
+    pluginsApi.mountUpload(router, authenticator, config.plugins().maxUploadBytes());
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(config.maxBodyBytes()));
     api.mount(router);

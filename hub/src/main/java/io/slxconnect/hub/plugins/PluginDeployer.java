@@ -57,7 +57,6 @@ public final class PluginDeployer {
 
   private final Vertx vertx;
   private final PluginRuntime runtime;
-  private final PluginIntegrity integrity;
   private final ConnectorRuntime connectors;
   private final ConnectorStore store;
   private final Targets targets;
@@ -70,17 +69,14 @@ public final class PluginDeployer {
    *
    * @param vertx runs the blocking steps on its workers
    * @param runtime the loaded plugins
-   * @param integrity decides which jars may load at all
    * @param connectors starts and stops connector instances
    * @param store the connectors table
    * @param targets the routing view, reloaded when types come and go
    * @param scratch a directory of the hub's own for trial loads
    */
-  public PluginDeployer(Vertx vertx, PluginRuntime runtime, PluginIntegrity integrity,
-      ConnectorRuntime connectors, ConnectorStore store, Targets targets, Path scratch) {
+  public PluginDeployer(Vertx vertx, PluginRuntime runtime, ConnectorRuntime connectors, ConnectorStore store, Targets targets, Path scratch) {
     this.vertx = vertx;
     this.runtime = runtime;
-    this.integrity = integrity;
     this.connectors = connectors;
     this.store = store;
     this.targets = targets;
@@ -122,11 +118,7 @@ public final class PluginDeployer {
 
   /** Reads the jar, checks its integrity and loads it on trial. */
   private PluginJar checked(Path candidate) throws PluginRefused {
-    PluginJar jar = PluginJar.read(candidate);
-    Optional<String> untrusted = integrity.check(candidate);
-    if (untrusted.isPresent()) {
-      throw PluginRefused.invalid(untrusted.get());
-    }
+    PluginJar jar = PluginJar.read(candidate, runtime.integrity());
     Path trialDir = scratch.resolve(UUID.randomUUID().toString());
     try {
       for (String type : PluginRuntime.trial(jar, trialDir)) {

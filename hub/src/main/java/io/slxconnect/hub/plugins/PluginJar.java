@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -88,6 +89,24 @@ public record PluginJar(Path path, String id, String version, String provider,
     }
     return new PluginJar(path, id, version, manifest.getValue("Plugin-Provider"),
         manifest.getValue("Plugin-Description"), requires, sha256, size);
+  }
+
+  /**
+   * Reads a jar's plugin manifest and checks that the configured integrity rules accept it,
+   * before any of its code is loaded. Blocking: call on a worker.
+   *
+   * @param path the jar
+   * @param integrity the checksums and certificates jars must match, if any
+   * @return the jar's description
+   * @throws PluginRefused when it is not a plugin this hub can load, or not a trusted one
+   */
+  public static PluginJar read(Path path, PluginIntegrity integrity) throws PluginRefused {
+    PluginJar jar = read(path);
+    Optional<String> untrusted = integrity.check(path);
+    if (untrusted.isPresent()) {
+      throw PluginRefused.invalid(untrusted.get());
+    }
+    return jar;
   }
 
   /**

@@ -43,6 +43,7 @@ public final class PluginRuntime implements AutoCloseable {
 
   private final Path directory;
   private final Path cache;
+  private final PluginIntegrity integrity;
   private final PluginManager manager;
   private final Map<String, LoadedPlugin> plugins = new ConcurrentHashMap<>();
   private final Map<String, InstalledType> types = new ConcurrentHashMap<>();
@@ -61,11 +62,14 @@ public final class PluginRuntime implements AutoCloseable {
    * Creates the runtime; nothing is loaded yet.
    *
    * @param directory the plugins directory admins drop jars into
-   * @param cache a directory of the hub's own for the copies classes load from; emptied here
+   * @param cache a directory of the hub's own for the copies classes load from; emptied at
+   *     start
+   * @param integrity the checksums and certificates jars must match, if any
    */
-  public PluginRuntime(Path directory, Path cache) {
+  public PluginRuntime(Path directory, Path cache, PluginIntegrity integrity) {
     this.directory = directory;
     this.cache = cache;
+    this.integrity = integrity;
     this.manager = manager(cache);
   }
 
@@ -78,6 +82,11 @@ public final class PluginRuntime implements AutoCloseable {
   /** @return the plugins directory */
   public Path directory() {
     return directory;
+  }
+
+  /** @return the checksums and certificates jars must match */
+  public PluginIntegrity integrity() {
+    return integrity;
   }
 
   /**
@@ -104,7 +113,7 @@ public final class PluginRuntime implements AutoCloseable {
     Map<String, List<PluginJar>> versions = new LinkedHashMap<>();
     for (Path file : jars(directory)) {
       try {
-        PluginJar jar = PluginJar.read(file);
+        PluginJar jar = PluginJar.read(file, integrity);
         versions.computeIfAbsent(jar.id(), id -> new ArrayList<>()).add(jar);
       } catch (PluginRefused e) {
         refuse(file, null, e.getMessage());
@@ -123,7 +132,8 @@ public final class PluginRuntime implements AutoCloseable {
           "Version " + newest.version() + " of " + newest.id() + " in "
               + newest.path().getFileName() + " is newer; delete this jar"));
     }
-    LOG.info("Connector types installed: {}", types.keySet());
+    LOG.info("Connector types installed: {} (plugin integrity check: {})", types.keySet(),
+        integrity.describe());
   }
 
   /**

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginHotDeployTest {
 
   private static final String PLUGIN = "/api/v1/plugins/test-connectors";
+  private static final int MAX_BYTES = 1 << 20;
 
   @TempDir
   Path plugins;
@@ -37,8 +38,18 @@ class PluginHotDeployTest {
 
   @BeforeEach
   void start() {
-    hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN, "SLX_ADMIN_PASSWORD",
-        TestHub.ADMIN_PASSWORD), plugins);
+    start(Map.of());
+  }
+
+  private void start(Map<String, String> settings) {
+    if (hub != null) {
+      hub.close();
+    }
+    Map<String, String> env = new java.util.HashMap<>(Map.of("SLX_ADMIN_USERNAME",
+        TestHub.ADMIN, "SLX_ADMIN_PASSWORD", TestHub.ADMIN_PASSWORD,
+        "SLX_PLUGIN_MAX_BYTES", Integer.toString(MAX_BYTES)));
+    env.putAll(settings);
+    hub = TestHub.start(env, plugins);
     admin = hub.admin();
   }
 
@@ -142,6 +153,31 @@ class PluginHotDeployTest {
 
     assertEquals(List.of("test-connectors-1.0.0.jar"), jarsIn(plugins));
     assertEquals(1, admin.get("/api/v1/plugins").array().size());
+  }
+
+  @Test
+  void anUploadLargerThanTheLimitIsRefusedWithTheLimit() {
+    var tooLarge = admin.upload("/api/v1/plugins", "huge.jar", new byte[MAX_BYTES + 1]);
+    assertEquals(413, tooLarge.status(), tooLarge.body());
+    assertTrue(tooLarge.json().getString("detail").contains(MAX_BYTES
+        + " bytes (SLX_PLUGIN_MAX_BYTES)"), tooLarge.body());
+    assertEquals(List.of(), admin.get("/api/v1/plugins").array().getList());
+  }
+
+  @Test
+  void withAChecksumListOnlyListedJarsAreInstalled() throws Exception {
+    byte[] trusted = TestPlugins.jar("1.0.0", false);
+    String checksum = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(trusted));
+    start(Map.of("SLX_PLUGIN_SHA256", checksum));
+
+    var other = upload("1.1.0", false);
+    assertEquals(422, other.status(), other.body());
+    assertTrue(other.json().getString("detail").contains("is not in SLX_PLUGIN_SHA256"),
+        other.body());
+    var listed = admin.upload("/api/v1/plugins", "test-connectors.jar", trusted);
+    assertEquals(201, listed.status(), listed.body());
+    assertEquals(checksum, listed.json().getString("sha256"));
   }
 
   @Test

@@ -22,7 +22,8 @@ export function fakeHub(routes: Record<string, Answer>) {
     const request: Request = {
       method: init.method ?? 'GET',
       path: url.pathname + url.search,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON bodies parsed; a multipart upload kept as the FormData sent.
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined,
       headers: new Headers(init.headers),
       signal: init.signal ?? undefined,
     };

@@ -9,7 +9,8 @@ export interface Request {
   signal?: AbortSignal;
 }
 
-type Answer = Response | ((request: Request) => Response);
+/** A fixed answer, or one computed per request (a promise holds the answer back until the test resolves it). */
+type Answer = Response | ((request: Request) => Response | Promise<Response>);
 
 /**
  * Replaces the global fetch with a tiny hub: `routes` maps "METHOD /path" to an answer.

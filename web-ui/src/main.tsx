@@ -10,6 +10,7 @@ import './admins/admins.css';
 import './users/users.css';
 import './groups/groups.css';
 import './webhooks/webhooks.css';
+import './plugins/plugins.css';
 import './dashboard/dashboard.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

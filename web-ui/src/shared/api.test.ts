@@ -29,7 +29,7 @@ function fakeHub(...handlers: Handler[]) {
       url,
       method: init.method ?? 'GET',
       authorization: headers.Authorization,
-      body: init.body ? JSON.parse(init.body as string) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
     });
     const handler = handlers.shift();
     if (!handler) throw new Error(`unexpected request ${init.method} ${url}`);
@@ -226,6 +226,60 @@ describe('requests', () => {
   it('resolves a 204 without reading a body', async () => {
     const hub = await loggedIn(() => new Response(null, { status: 204 }));
     await expect(hub.client.delete('/api/v1/connectors/c1')).resolves.toBeUndefined();
+  });
+});
+
+describe('uploads', () => {
+  const jar = () => new File([new Uint8Array(2048)], 'hr-file-1.1.0.jar', { type: 'application/java-archive' });
+
+  it('posts the form as multipart with the bearer token, and tells 201 from 200', async () => {
+    const hub = await loggedIn(
+      () => jsonResponse(201, { id: 'hr-file', version: '1.0.0' }),
+      () => jsonResponse(200, { id: 'hr-file', version: '1.1.0' }),
+    );
+    const form = new FormData();
+    form.set('file', jar());
+    await expect(hub.client.postForm('/api/v1/plugins', form)).resolves.toEqual({ status: 201, body: { id: 'hr-file', version: '1.0.0' } });
+    await expect(hub.client.postForm('/api/v1/plugins', form)).resolves.toEqual({ status: 200, body: { id: 'hr-file', version: '1.1.0' } });
+
+    const init = hub.fetchFn.mock.calls[1][1];
+    const headers = init.headers as Record<string, string>;
+    expect(init.method).toBe('POST');
+    expect(headers.Authorization).toBe('Bearer token-1');
+    // The browser writes the multipart Content-Type with its boundary; a JSON one would break it.
+    expect(headers['Content-Type']).toBeUndefined();
+    expect((init.body as FormData).get('file')).toMatchObject({ name: 'hr-file-1.1.0.jar', size: 2048 });
+  });
+
+  it('sends the form again after refreshing an expired token', async () => {
+    const hub = await loggedIn(
+      () => problem(401, { title: 'Unauthorized' }),
+      () => jsonResponse(200, session('token-2')),
+      () => jsonResponse(201, { id: 'hr-file' }),
+    );
+    const form = new FormData();
+    form.set('file', jar());
+    await hub.client.postForm('/api/v1/plugins', form);
+    expect(hub.calls.map((c) => `${c.method} ${c.url} ${c.authorization}`)).toEqual([
+      'POST /api/v1/plugins Bearer token-1',
+      'POST /api/v1/auth/refresh undefined',
+      'POST /api/v1/plugins Bearer token-2',
+    ]);
+    expect(hub.calls[2].body).toBe(form);
+  });
+
+  it('fails with the problem’s detail, and in words for a 413 without one (a proxy’s limit)', async () => {
+    const hub = await loggedIn(
+      () => problem(413, { title: 'Payload Too Large', detail: 'The jar is larger than the limit of 50 MB (SLX_PLUGIN_MAX_BYTES)' }),
+      () => new Response('<html>413 Request Entity Too Large</html>', { status: 413, headers: { 'Content-Type': 'text/html' } }),
+    );
+    const form = new FormData();
+    form.set('file', jar());
+    await expect(hub.client.postForm('/api/v1/plugins', form)).rejects.toMatchObject({
+      status: 413,
+      message: 'The jar is larger than the limit of 50 MB (SLX_PLUGIN_MAX_BYTES)',
+    });
+    await expect(hub.client.postForm('/api/v1/plugins', form)).rejects.toMatchObject({ status: 413, message: 'The upload is larger than the hub accepts' });
   });
 });
 

@@ -81,6 +81,8 @@ export function messageForStatus(status: number): string {
       return 'Not found: it may have been deleted';
     case 409:
       return 'This conflicts with the current state: reload and try again';
+    case 413:
+      return 'The upload is larger than the hub accepts';
     case 422:
       return 'Some values are not valid';
     case 429:
@@ -139,6 +141,7 @@ export function errorMessage(error: unknown): string {
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
+  /** Sent as JSON, or as multipart/form-data when it is a FormData. */
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -147,6 +150,12 @@ export interface RequestOptions {
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A successful answer with its status, for calls whose status tells apart outcomes (201 / 200). */
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
 
 export class ApiClient {
   private session: Session | null = null;
@@ -219,8 +228,18 @@ export class ApiClient {
     return this.call<T>('PATCH', path, { body });
   }
 
-  delete(path: string): Promise<void> {
-    return this.call<void>('DELETE', path, {});
+  delete(path: string, query?: Record<string, QueryValue>): Promise<void> {
+    return this.call<void>('DELETE', path, { query });
+  }
+
+  /**
+   * A multipart/form-data POST (a file upload) with the same bearer token, refresh-and-retry and
+   * problem+json errors as every call; the browser sets the multipart boundary. Resolves with
+   * the status too, since an upload may answer 201 (created) or 200 (replaced).
+   */
+  async postForm<T>(path: string, form: FormData): Promise<Answer<T>> {
+    const response = await this.authorized('POST', path, { body: form }, true);
+    return { status: response.status, body: (response.status === 204 ? undefined : await this.readJson(response)) as T };
   }
 
   /** Any authenticated call: retries once after a refresh when the access token has expired. */
@@ -291,13 +310,14 @@ export class ApiClient {
 
   private async send(method: string, path: string, options: RequestOptions, withToken: boolean): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = options.body instanceof FormData;
+    if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (withToken && this.session) headers.Authorization = `Bearer ${this.session.accessToken}`;
     try {
       return await this.fetchFn(this.url(path, options.query), {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
         credentials: 'same-origin',
         signal: options.signal,
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './format';
+import { formatBytes, formatDuration } from './format';
 
 describe('formatDuration', () => {
   const start = '2025-03-01T10:00:00Z';
@@ -16,5 +16,16 @@ describe('formatDuration', () => {
     expect(formatDuration(start, null, Date.parse('2025-03-01T10:00:09Z'))).toBe('9 s');
     expect(formatDuration(undefined, '2025-03-01T10:00:09Z')).toBe('');
     expect(formatDuration('not a date')).toBe('');
+  });
+});
+
+describe('formatBytes', () => {
+  it('says bytes, then KB, MB or GB with one decimal below ten', () => {
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(25_600)).toBe('25 KB');
+    expect(formatBytes(3_355_443)).toBe('3.2 MB');
+    expect(formatBytes(52_428_800)).toBe('50 MB');
+    expect(formatBytes(null)).toBe('');
   });
 });

@@ -50,3 +50,17 @@ export function formatDuration(from: string | null | undefined, to?: string | nu
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
+
+/** A size in bytes as people read it: "812 B", "24.5 KB", "3.2 MB" (1 KB = 1024 B); '' when unknown. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? Number(value.toFixed(1)) : Math.round(value)} ${units[unit]}`;
+}

@@ -9,7 +9,8 @@ export interface Request {
   signal?: AbortSignal;
 }
 
-type Answer = Response | ((request: Request) => Response);
+/** A fixed answer, or one computed per request (a promise holds the answer back until the test resolves it). */
+type Answer = Response | ((request: Request) => Response | Promise<Response>);
 
 /**
  * Replaces the global fetch with a tiny hub: `routes` maps "METHOD /path" to an answer.
@@ -22,7 +23,8 @@ export function fakeHub(routes: Record<string, Answer>) {
     const request: Request = {
       method: init.method ?? 'GET',
       path: url.pathname + url.search,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON bodies parsed; a multipart upload kept as the FormData sent.
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined,
       headers: new Headers(init.headers),
       signal: init.signal ?? undefined,
     };

@@ -93,7 +93,7 @@ export function PluginsPage() {
           <EmptyState testId="plugins-empty" title="No plugins installed">
             <p>
               Connector types come from plugins: jar files in the hub’s plugins directory. Drop a jar into that directory (<code>SLX_PLUGINS_DIR</code>,
-              by default <code>plugins/</code> beside the hub’s jar) and restart the hub{manage ? ', or upload one here' : ''}.
+              by default <code>plugins/</code> beside the hub’s jar): the hub loads it within seconds, without a restart{manage ? '. Or upload one here' : ''}.
             </p>
             <p>
               To write one, see the <DocLink page="plugin-author-guide.md">Plugin author guide</DocLink>.

@@ -231,7 +231,23 @@ public final class ConnectorRuntime implements ConnectorCalls {
           "The connector is not running"));
     }
     return PluginCalls.call(what, options.callTimeout(),
-        () -> operation.apply(current.instance()));
+        () -> operation.apply(current.instance())).onFailure(e -> {
+          if (e instanceof PluginBlockedException) {
+            takeOut(connectorId, e.getMessage());
+          }
+        });
+  }
+
+  /**
+   * Stops an instance whose plugin blocked an event loop and reports it failing; it is
+   * restarted after the usual growing delay, and taken out again if it blocks again.
+   */
+  private void takeOut(UUID id, String reason) {
+    generations.merge(id, 1L, Long::sum);
+    stopInstance(id).compose(v -> store.find(id))
+        .onSuccess(record -> record.ifPresent(r -> fail(r, reason, true)))
+        .onFailure(e -> LOG.error("Connector {} could not be taken out: {}", id,
+            e.getMessage()));
   }
 
   private Future<Void> stopAndClose(ConnectorRecord record, ConnectorInstance instance,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a plugin does at run time, with a real plugin jar built from the test's probe connector:
  * its push receiver gets requests under /hooks, and a plugin that throws or never answers leaves
- * its connector failing with the reason while the hub carries on.
+ * its connector failing with the reason while the hub carries on; one that blocks the event
+ * loop is taken out of service.
  */
 class PluginBehaviourTest {
 
@@ -75,6 +76,18 @@ class PluginBehaviourTest {
     assertTrue(status.getString("lastError").contains("did not finish within 2 s"),
         status.encode());
     assertEquals(200, admin.get("/api/v1/connectors").status(), "the hub carries on");
+  }
+
+  @Test
+  void aPluginThatBlocksTheEventLoopIsTakenOutAndTheHubStaysHealthy() {
+    String id = create("blocker", new JsonObject().put("mode", "block"));
+    String neighbour = create("neighbour", new JsonObject().put("mode", "ok")
+        .put("token", "n"));
+    JsonObject status = awaitState(id, "failing");
+    assertTrue(status.getString("lastError").contains("blocked its event loop for"),
+        status.encode());
+    awaitState(neighbour, "running");
+    assertEquals(200, hub.get("/health").statusCode());
   }
 
   private static String create(String name, JsonObject settings) {

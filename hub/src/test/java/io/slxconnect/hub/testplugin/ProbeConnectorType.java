@@ -10,9 +10,11 @@ import io.slxconnect.hub.testplugin.shared.PluginLoaders;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connector type packed into a plugin jar by the tests, to drive the hub's plugin runtime
@@ -49,7 +51,7 @@ public class ProbeConnectorType implements ConnectorType {
     return new JsonObject("""
         {"type": "object", "additionalProperties": false, "required": ["mode"],
          "properties": {
-           "mode": {"enum": ["ok", "throw", "hang"]},
+           "mode": {"enum": ["ok", "throw", "hang", "block"]},
            "token": {"type": "string", "writeOnly": true}}}
         """);
   }
@@ -80,6 +82,11 @@ public class ProbeConnectorType implements ConnectorType {
       }
       if ("hang".equals(mode)) {
         return Promise.<Void>promise().future();
+      }
+      if ("block".equals(mode)) {
+        // The misbehaviour under test: holding the event loop instead of returning a future.
+        LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+        return Future.succeededFuture();
       }
       if (getClass().getClassLoader().getResource(BROKEN_MARKER) != null) {
         return Future.failedFuture(new ConnectorException(ConnectorException.Reason.FAILED,

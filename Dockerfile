@@ -16,14 +16,16 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /var/lib/slx --shell /usr/sbin/nologin slx \
  && mkdir -p /var/lib/slx /opt/slx/plugins \
- && chown slx:slx /var/lib/slx
+ && chown slx:slx /var/lib/slx /opt/slx/plugins
 COPY --from=build /src/hub/target/slx-hub.jar /opt/slx/slx-hub.jar
-COPY --from=build /src/hub/target/plugins/ /opt/slx/plugins/
+# Owned by the hub's user: admins upload, upgrade and remove plugins at run time.
+COPY --from=build --chown=slx:slx /src/hub/target/plugins/ /opt/slx/plugins/
 ENV SLX_DATA_DIR=/var/lib/slx \
     SLX_PLUGINS_DIR=/opt/slx/plugins \
     SLX_HTTP_HOST=0.0.0.0 \
     SLX_HTTP_PORT=8080
-VOLUME ["/var/lib/slx"]
+# A new plugins volume starts with the bundled plugins; uploaded ones survive the container.
+VOLUME ["/var/lib/slx", "/opt/slx/plugins"]
 USER slx
 WORKDIR /var/lib/slx
 EXPOSE 8080

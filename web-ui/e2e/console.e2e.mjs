@@ -30,6 +30,8 @@ const LDAP = {
   baseDn: env.LDAP_BASE_DN ?? '',
 };
 const WEBHOOK_RECEIVER_URL = env.WEBHOOK_RECEIVER_URL ?? '';
+/** A newer version (1.1.0) of the test-connectors plugin the hub runs (1.0.0). */
+const PLUGIN_UPGRADE_JAR = env.PLUGIN_UPGRADE_JAR ?? '';
 const CHROMIUM_PATH = env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../target/e2e-screenshots/', import.meta.url));
 
@@ -38,7 +40,7 @@ const SLOW = 30_000;
 
 // Run by ConsoleEndToEndTest in the hub module; without a hub to test there is nothing to pass.
 const missing = ['SLX_BASE_URL', 'SLX_ADMIN_USERNAME', 'SLX_ADMIN_PASSWORD', 'LDAP_URL', 'LDAP_BIND_DN',
-  'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN', 'WEBHOOK_RECEIVER_URL'].filter((name) => !env[name]);
+  'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN', 'WEBHOOK_RECEIVER_URL', 'PLUGIN_UPGRADE_JAR'].filter((name) => !env[name]);
 if (missing.length > 0) {
   throw new Error(`Set ${missing.join(', ')}: this suite runs against a real hub and LDAP server`);
 }
@@ -632,6 +634,34 @@ describe('SLX Connect console', () => {
       await page.waitForURL(atPath('/webhooks'));
       await page.getByTestId('flash').filter({ hasText: 'deleted' }).waitFor();
       assert.equal(await page.getByTestId('webhook-row').filter({ hasText: description }).count(), 0);
+    });
+  });
+
+  test('an admin upgrades a plugin from the Plugins page, then removes it', async () => {
+    await withPage('plugins', async (page) => {
+      await logIn(page);
+      await page.waitForURL(atPath('/dashboard'));
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plugins' }).click();
+      await page.waitForURL(atPath('/plugins'));
+      const row = page.locator('[data-testid="plugin-row"][data-plugin-id="test-connectors"]');
+      await row.waitFor();
+      assert.match(await row.textContent(), /1\.0\.0/);
+      assert.equal(await row.getByTestId('plugin-state').getAttribute('data-state'), 'STARTED');
+
+      await row.getByRole('button', { name: 'Upgrade test-connectors' }).click();
+      const dialog = page.getByTestId('upload-plugin-dialog');
+      await dialog.getByLabel('Plugin jar').setInputFiles(PLUGIN_UPGRADE_JAR);
+      await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
+      const outcome = page.getByTestId('plugin-outcome');
+      await outcome.filter({ hasText: 'Upgraded test-connectors 1.0.0 → 1.1.0' }).waitFor({ timeout: SLOW });
+      await row.filter({ hasText: '1.1.0' }).waitFor();
+
+      await row.getByRole('button', { name: 'Remove test-connectors 1.1.0' }).click();
+      const confirm = page.getByTestId('remove-plugin-dialog');
+      await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+      await row.waitFor({ state: 'detached', timeout: SLOW });
+      assert.equal(await page.locator('[data-testid="plugin-row"][data-plugin-id="ldap"]').count(), 1,
+        'the other plugins stay');
     });
   });
 });

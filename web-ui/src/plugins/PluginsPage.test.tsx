@@ -74,7 +74,7 @@ describe('Plugins', () => {
     const empty = await screen.findByTestId('plugins-empty');
     expect(empty).toHaveTextContent('No plugins installed');
     expect(empty).toHaveTextContent('SLX_PLUGINS_DIR');
-    expect(empty).toHaveTextContent('or upload one here');
+    expect(empty).toHaveTextContent('the hub loads it within seconds, without a restart. Or upload one here');
     expect(within(empty).getByText(/Plugin author guide/)).toBeInTheDocument();
     expect(within(empty).getByRole('button', { name: 'Upload the first plugin' })).toBeInTheDocument();
   });

@@ -5,24 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.TestLdap;
+import io.slxconnect.hub.support.TestPlugins;
 import io.slxconnect.hub.support.WebhookReceiver;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console in a real headless Chromium (Debian's package, driven by playwright-core) against
  * a real hub and a real LDAP server: the browser suite in web-ui/e2e logs in, adds an LDAP
  * connector, tests it, sees it running and deletes it; it also adds a webhook pointing at a
- * receiver here (answering 204) and sends it a test event. The node binary and playwright-core
+ * receiver here (answering 204) and sends it a test event; and it upgrades the test plugin to a
+ * new version and removes it on the Plugins page. The node binary and playwright-core
  * are the ones the web-ui build installed.
  */
 class ConsoleEndToEndTest {
 
   @Test
-  void anAdminConnectsAnLdapDirectoryInTheBrowser() throws Exception {
+  void anAdminConnectsAnLdapDirectoryInTheBrowser(@TempDir Path plugins) throws Exception {
     Path webUi = Path.of(System.getProperty("slx.test.web-ui-dir")).toRealPath();
     Path node = webUi.resolve("target/node/node");
     assertTrue(Files.isExecutable(node), "node from the web-ui build is missing: " + node);
@@ -30,7 +33,11 @@ class ConsoleEndToEndTest {
     assertTrue(new File(chromium).canExecute(),
         "Chromium is needed for the browser tests: apt-get install -y chromium");
 
-    try (TestLdap ldap = TestLdap.start(); TestHub hub = TestHub.start();
+    // A plugins directory of its own: the suite upgrades and removes the test plugin.
+    Path upgrade = Files.write(plugins.resolveSibling("test-connectors-1.1.0.jar"),
+        TestPlugins.jar("1.1.0", false));
+    try (TestLdap ldap = TestLdap.start();
+        TestHub hub = TestHub.start(TestPlugins.pluginsDirectory(plugins));
         WebhookReceiver receiver = WebhookReceiver.start()) {
       ProcessBuilder pb = new ProcessBuilder(node.toString(), "--test",
           "e2e/console.e2e.mjs").directory(webUi.toFile()).inheritIO();
@@ -43,6 +50,7 @@ class ConsoleEndToEndTest {
       pb.environment().put("LDAP_BASE_DN", "ou=people," + TestLdap.BASE_DN);
       pb.environment().put("WEBHOOK_RECEIVER_URL", receiver.url("/slx-webhook"));
       pb.environment().put("CHROMIUM_PATH", chromium);
+      pb.environment().put("PLUGIN_UPGRADE_JAR", upgrade.toString());
       Process browserSuite = pb.start();
       assertTrue(browserSuite.waitFor(5, TimeUnit.MINUTES), "browser suite timed out");
       assertEquals(0, browserSuite.exitValue(),

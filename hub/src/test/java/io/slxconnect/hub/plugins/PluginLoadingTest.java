@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,7 @@ class PluginLoadingTest {
     Files.write(plugins.resolve("empty.jar"), TestPlugins.manifestOnly("empty-connector",
         "^1.0.0"));
 
-    try (TestHub hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN,
-        "SLX_ADMIN_PASSWORD", TestHub.ADMIN_PASSWORD), plugins)) {
+    try (TestHub hub = TestHub.start(plugins)) {
       var list = hub.admin().get("/api/v1/plugins").array().stream()
           .map(JsonObject.class::cast).toList();
       JsonObject ldap = find(list, "slx-plugin-ldap.jar");

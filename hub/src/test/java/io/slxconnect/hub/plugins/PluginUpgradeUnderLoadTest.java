@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,8 +43,7 @@ class PluginUpgradeUnderLoadTest {
     ScheduledExecutorService hr = Executors.newSingleThreadScheduledExecutor();
     try (SlapdServer slapd = SlapdServer.start(ExampleDirectory.BASE_LDIF);
         LDAPConnection writer = slapd.connect();
-        TestHub hub = TestHub.start(Map.of("SLX_ADMIN_USERNAME", TestHub.ADMIN,
-            "SLX_ADMIN_PASSWORD", TestHub.ADMIN_PASSWORD), plugins)) {
+        TestHub hub = TestHub.start(plugins)) {
       ApiClient admin = hub.admin();
       Connectors.connectAndImport(admin, new JsonObject().put("name", "OpenLDAP")
           .put("type", "ldap").put("settings", new JsonObject()

@@ -42,6 +42,17 @@ public final class TestHub implements AutoCloseable {
   }
 
   /**
+   * Starts a hub with the first admin on a plugins directory of the test's own.
+   *
+   * @param pluginsDir the plugins directory
+   * @return the running hub
+   */
+  public static TestHub start(Path pluginsDir) {
+    return start(Map.of("SLX_ADMIN_USERNAME", ADMIN, "SLX_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        pluginsDir);
+  }
+
+  /**
    * Starts a hub.
    *
    * @param extraEnv settings on top of the test defaults

@@ -160,6 +160,7 @@ public abstract class ConnectorContract {
       Function<String, Future<Page<T>>> read, int seeded) {
     int bound = fixture.pageSizeBound();
     List<T> items = new ArrayList<>();
+    List<String> pages = new ArrayList<>();
     String cursor = null;
     for (int number = 1; ; number++) {
       String current = cursor;
@@ -170,6 +171,7 @@ public abstract class ConnectorContract {
           + " items, more than the page size bound " + bound + " the fixture states: pages "
           + "must stay bounded, however large the system, so that the hub's memory does");
       items.addAll(page.items());
+      pages.add(page.items().size() + " items, next " + page.next());
       if (page.next() == null) {
         return items;
       }
@@ -177,8 +179,9 @@ public abstract class ConnectorContract {
           + "read would never end");
       if (number > seeded + 2) {
         fail(operation + " still returned a next cursor after " + number + " pages for "
-            + seeded + " seeded items: the last page must have next == null");
+            + seeded + " seeded items: the last page must have next == null; pages: " + pages);
       }
+      cursor = page.next();
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * A real {@link ConnectorContext} for tests, behaving as the hub's: the real Vert.x instance
@@ -327,7 +328,39 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
 
   @Override
   public void reportConnection(boolean connected, String reason) {
-    connectionEvents.add(new ConnectionEvent(connected, connected ? null : reason));
+    synchronized (connectionEvents) {
+      connectionEvents.add(new ConnectionEvent(connected, connected ? null : reason));
+      connectionEvents.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the instance reports its connection as the condition wants.
+   *
+   * @param condition which report
+   * @param timeout how long at most
+   * @return the first matching report
+   * @throws AssertionError when none came in time, listing the reports so far
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public ConnectionEvent awaitConnectionEvent(Predicate<ConnectionEvent> condition,
+      Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (connectionEvents) {
+      while (true) {
+        Optional<ConnectionEvent> match = connectionEvents.stream().filter(condition)
+            .findFirst();
+        if (match.isPresent()) {
+          return match.get();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("No matching connection report within " + timeout
+              + "; reports so far: " + connectionEvents);
+        }
+        connectionEvents.wait(Math.max(1, left / 1_000_000));
+      }
+    }
   }
 
   /** Closes the worker pool and the hook server, as the hub does once the instance stopped. */

@@ -1,6 +1,6 @@
 package io.slxconnect.cognito;
 
-import static io.slxconnect.cognito.TestContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +43,7 @@ class CognitoWatchTest {
   }
 
   private void watch(Checkpoint resumeFrom) throws Exception {
-    connector = new CognitoConnectorInstance(new TestContext(LOCAL.vertx(),
+    connector = new CognitoConnectorInstance(CognitoContexts.of(LOCAL.vertx(),
         LOCAL.cognito().settings(pool).put("pollIntervalSeconds", 1)
             .put("deletionCheckIntervalSeconds", 1)));
     await(connector.start());

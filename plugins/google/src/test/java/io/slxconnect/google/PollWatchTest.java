@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * What Google does not push: groups and members are polled, and users too when push
@@ -26,7 +27,7 @@ class PollWatchTest {
 
   private ConnectorInstance watching(JsonObject settings) throws Exception {
     ConnectorInstance instance = fixture.started(settings.put("pollIntervalSeconds", 1));
-    TestContext.await(instance.watch(null, sink));
+    TestConnectorContext.await(instance.watch(null, sink));
     return instance;
   }
 

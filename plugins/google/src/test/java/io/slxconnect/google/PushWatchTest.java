@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * User changes pushed by Google through users.watch channels, against the stand-in, which posts
@@ -29,7 +30,7 @@ class PushWatchTest {
 
   @RegisterExtension
   final StandInFixture fixture = new StandInFixture();
-  private TestContext context;
+  private TestConnectorContext context;
   private final RecordingSink sink = new RecordingSink();
 
   @BeforeEach
@@ -40,7 +41,7 @@ class PushWatchTest {
 
   private ConnectorInstance watching(Checkpoint resumeFrom) throws Exception {
     ConnectorInstance instance = fixture.started(context);
-    TestContext.await(instance.watch(resumeFrom, sink));
+    TestConnectorContext.await(instance.watch(resumeFrom, sink));
     return instance;
   }
 
@@ -106,7 +107,7 @@ class PushWatchTest {
     StandInPush.Channel update = fixture.google.push.channels().stream()
         .filter(c -> c.event().equals("update")).findFirst().orElseThrow();
 
-    int status = TestContext.await(fixture.google.push.send(update, "update",
+    int status = TestConnectorContext.await(fixture.google.push.send(update, "update",
         new JsonObject().put("kind", "admin#directory#user").put("id", "123456789")));
 
     assertEquals(200, status);
@@ -124,13 +125,13 @@ class PushWatchTest {
         .filter(c -> c.event().equals("update")).findFirst().orElseThrow();
     JsonObject body = new JsonObject().put("kind", "admin#directory#user").put("id", id);
 
-    int wrongToken = TestContext.await(fixture.google.push.send(new StandInPush.Channel(
+    int wrongToken = TestConnectorContext.await(fixture.google.push.send(new StandInPush.Channel(
         real.id(), "update", real.address(), "forged-token", real.resourceId(),
         real.expiration(), new AtomicLong()), "update", body));
-    int unknownChannel = TestContext.await(fixture.google.push.send(new StandInPush.Channel(
+    int unknownChannel = TestConnectorContext.await(fixture.google.push.send(new StandInPush.Channel(
         "no-such-channel", "update", real.address(), real.token(), real.resourceId(),
         real.expiration(), new AtomicLong()), "update", body));
-    int genuine = TestContext.await(fixture.google.push.send(real, "update", body));
+    int genuine = TestConnectorContext.await(fixture.google.push.send(real, "update", body));
 
     assertEquals(403, wrongToken);
     assertEquals(403, unknownChannel);
@@ -166,7 +167,7 @@ class PushWatchTest {
     ConnectorInstance first = watching(null);
     Checkpoint committed = sink.lastCheckpoint().orElseThrow();
     Set<String> channels = channelIds();
-    TestContext.await(first.stop());
+    TestConnectorContext.await(first.stop());
 
     fixture.google.changeUser(bob, new JsonObject().put("suspended", true));
     fixture.google.removeUser(cat);

@@ -190,29 +190,35 @@ public abstract class ConnectorContract {
     int count = 2 * bound + 1;
     List<DynamicTest> tests = new ArrayList<>();
     if (declares(Capability.IMPORT_USERS)) {
-      tests.add(test("readUsers streams " + count + " users in pages of at most " + bound
-          + ", each exactly once, until next == null", run -> {
-        BackingSystem system = run.system();
-        List<String> ids = system.seedUsers(names("page-u", count));
-        Connector connector = run.started(system.settings(), null);
-        List<ExternalUser> users = readAll(run, "readUsers", connector.instance()::readUsers,
-            count);
-        assertEachOnce("readUsers", ids, users.stream().map(ExternalUser::externalId).toList());
-      }));
+      tests.add(pagingTest("readUsers", "users", count,
+          system -> system.seedUsers(names("page-u", count)),
+          instance -> instance::readUsers, ExternalUser::externalId));
     }
     if (declares(Capability.IMPORT_GROUPS)) {
-      tests.add(test("readGroups streams " + count + " groups in pages of at most " + bound
-          + ", each exactly once, until next == null", run -> {
-        BackingSystem system = run.system();
-        List<String> ids = system.seedGroups(names("page-g", count));
-        Connector connector = run.started(system.settings(), null);
-        List<ExternalGroup> groups = readAll(run, "readGroups",
-            connector.instance()::readGroups, count);
-        assertEachOnce("readGroups", ids,
-            groups.stream().map(ExternalGroup::externalId).toList());
-      }));
+      tests.add(pagingTest("readGroups", "groups", count,
+          system -> system.seedGroups(names("page-g", count)),
+          instance -> instance::readGroups, ExternalGroup::externalId));
     }
     return tests.stream();
+  }
+
+  /** Seeds more items than fit a page, reads them all, and checks each came once. */
+  private <T> DynamicTest pagingTest(String operation, String items, int count,
+      Seeder seed, Function<ConnectorInstance, Function<String, Future<Page<T>>>> reader,
+      Function<T, String> stableId) {
+    return test(operation + " streams " + count + " " + items + " in pages of at most "
+        + fixture.pageSizeBound() + ", each exactly once, until next == null", run -> {
+          BackingSystem system = run.system();
+          List<String> ids = seed.seed(system);
+          Connector connector = run.started(system.settings(), null);
+          List<T> read = readAll(run, operation, reader.apply(connector.instance()), count);
+          assertEachOnce(operation, ids, read.stream().map(stableId).toList());
+        });
+  }
+
+  @FunctionalInterface
+  private interface Seeder {
+    List<String> seed(BackingSystem system) throws Exception;
   }
 
   private <T> List<T> readAll(ContractRun run, String operation,
@@ -287,9 +293,9 @@ public abstract class ConnectorContract {
     if (declares(Capability.UPDATE_USER) && reads) {
       tests.add(test("updateUser with the same state twice succeeds and gives the same "
           + "account", run -> {
-        BackingSystem system = run.system();
-        String id = system.seedUsers(List.of("contract-updated")).get(0);
-        Connector connector = run.started(system.settings(), null);
+        OneUser user = oneUser(run, "contract-updated");
+        String id = user.id();
+        Connector connector = user.connector();
         ExternalUser wanted = withFamilyName(readUser(run, connector, id), "Updated");
         ExternalUser first = run.succeed("updateUser (first time)",
             () -> connector.instance().updateUser(wanted));
@@ -305,9 +311,9 @@ public abstract class ConnectorContract {
     if (declares(Capability.DISABLE_USER)) {
       tests.add(test("setEnabled twice to the same state succeeds, disabling and enabling",
           run -> {
-            BackingSystem system = run.system();
-            String id = system.seedUsers(List.of("contract-disabled")).get(0);
-            Connector connector = run.started(system.settings(), null);
+            OneUser user = oneUser(run, "contract-disabled");
+            String id = user.id();
+            Connector connector = user.connector();
             for (boolean enabled : new boolean[] {false, true}) {
               for (int time = 1; time <= 2; time++) {
                 run.succeed("setEnabled(" + id + ", " + enabled + ") #" + time,
@@ -323,9 +329,9 @@ public abstract class ConnectorContract {
     if (declares(Capability.DELETE_USER)) {
       tests.add(test("deleteUser succeeds twice, and on an account that never existed",
           run -> {
-            BackingSystem system = run.system();
-            String id = system.seedUsers(List.of("contract-deleted")).get(0);
-            Connector connector = run.started(system.settings(), null);
+            OneUser user = oneUser(run, "contract-deleted");
+            String id = user.id();
+            Connector connector = user.connector();
             String missing = fixture.missingUserId();
             run.succeed("deleteUser(" + missing + ") of a missing account",
                 () -> connector.instance().deleteUser(missing));
@@ -635,6 +641,21 @@ public abstract class ConnectorContract {
   @FunctionalInterface
   private interface ContractStep {
     void run(ContractRun run) throws Exception;
+  }
+
+  /**
+   * A system with one user, and an instance started on it.
+   *
+   * @param id the user's stable id
+   * @param connector the started instance
+   */
+  private record OneUser(String id, Connector connector) {
+  }
+
+  private static OneUser oneUser(ContractRun run, String userName) throws Exception {
+    BackingSystem system = run.system();
+    String id = system.seedUsers(List.of(userName)).get(0);
+    return new OneUser(id, run.started(system.settings(), null));
   }
 
   private static List<String> names(String prefix, int count) {

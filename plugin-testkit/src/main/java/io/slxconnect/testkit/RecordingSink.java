@@ -228,6 +228,19 @@ public final class RecordingSink implements ChangeSink {
   }
 
   /**
+   * Waits for a number of batches, committed or refused.
+   *
+   * @param count how many
+   * @param timeout how long at most
+   * @throws AssertionError when fewer arrived in time
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public void awaitBatches(int count, Duration timeout) throws InterruptedException {
+    await(() -> batches.size() >= count ? Optional.of(true) : Optional.empty(), timeout,
+        count + " batches");
+  }
+
+  /**
    * Waits until a checkpoint is committed with or after the batch that holds a matching record:
    * the moment the hub has durably stored that change and the position after it.
    *

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.slxconnect.testkit.TestConnectorContext;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * What cognito-local cannot show: paging with Cognito's limits and tokens (the import and the
@@ -186,7 +187,7 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1).put("pollRequestsPerSecond", 100));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
     assertEquals(List.of(), sink.records());
 
     cognito.disable("user-077");
@@ -208,7 +209,7 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
 
     cognito.throttle("ListUsers", 3);
     cognito.disable("user-002");
@@ -227,7 +228,7 @@ class CognitoPagingAndThrottlingTest {
         .put("deletionCheckIntervalSeconds", 1).put("pollRequestsPerSecond", 100));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
     String sub = cognito.subs().get("user-065");
 
     cognito.delete("user-065");
@@ -245,7 +246,7 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
 
     cognito.deny("ListUsers");
     TestConnectorContext.ConnectionEvent lost = await().atMost(Duration.ofSeconds(10))

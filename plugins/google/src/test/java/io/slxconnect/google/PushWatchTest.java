@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.slxconnect.testkit.TestConnectorContext;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * User changes pushed by Google through users.watch channels, against the stand-in, which posts
@@ -66,7 +67,7 @@ class PushWatchTest {
         .map(StandInPush.Channel::address).collect(Collectors.toSet()));
     assertEquals(5, channels.stream().map(StandInPush.Channel::token).distinct().count(),
         "a random token per channel");
-    List<PushChannel> stored = WatchCheckpoint.channels(sink.lastCheckpoint().orElseThrow());
+    List<PushChannel> stored = WatchCheckpoint.channels(sink.committedCheckpoint().orElseThrow());
     assertEquals(channelIds(), stored.stream().map(PushChannel::id).collect(Collectors.toSet()));
     await().atMost(Duration.ofSeconds(5)).until(() -> fixture.google.push.deliveries.stream()
         .filter(d -> d.state().equals("sync") && d.status() == 200).count() == 5);
@@ -83,7 +84,8 @@ class PushWatchTest {
     fixture.google.changeUser(id, new JsonObject().put("suspended", true));
 
     await().atMost(Duration.ofSeconds(1)).until(() -> sink.find(upsertOf(id, false)).isPresent());
-    long millis = (sink.arrivalOf(upsertOf(id, false)).orElseThrow() - suspendedAt) / 1_000_000;
+    long millis = (sink.awaitRecord(upsertOf(id, false), Duration.ofSeconds(1)).arrivedNanos()
+        - suspendedAt) / 1_000_000;
     assertTrue(millis < 1000, millis + " ms");
     ChangeRecord disabled = sink.find(upsertOf(id, false)).orElseThrow();
     assertEquals("alice@example.com", disabled.user().userName());
@@ -152,7 +154,7 @@ class PushWatchTest {
     assertEquals(5, renewed.size());
     assertTrue(renewed.stream().noneMatch(first::contains));
     await().atMost(Duration.ofSeconds(5)).until(() -> {
-      Set<String> stored = WatchCheckpoint.channels(sink.lastCheckpoint().orElseThrow())
+      Set<String> stored = WatchCheckpoint.channels(sink.committedCheckpoint().orElseThrow())
           .stream().map(PushChannel::id).collect(Collectors.toSet());
       return stored.stream().noneMatch(first::contains) && stored.size() == 5;
     });
@@ -165,7 +167,7 @@ class PushWatchTest {
     String bob = fixture.google.addUser("bob", "Bob", "Brown").getString("id");
     String cat = fixture.google.addUser("cat", "Cat", "Crane").getString("id");
     ConnectorInstance first = watching(null);
-    Checkpoint committed = sink.lastCheckpoint().orElseThrow();
+    Checkpoint committed = sink.committedCheckpoint().orElseThrow();
     Set<String> channels = channelIds();
     TestConnectorContext.await(first.stop());
 

@@ -106,30 +106,27 @@ class LdapContractTest extends ConnectorContract {
 
     @Override
     public List<String> seedUsers(List<String> userNames) throws Exception {
-      List<String> ids = new ArrayList<>();
-      try (LDAPConnection ldap = server.connect()) {
-        for (String uid : userNames) {
-          String dn = "uid=" + uid + "," + users;
-          ldap.add(new Entry(dn, new Attribute("objectClass", "inetOrgPerson"),
-              new Attribute("uid", uid), new Attribute("cn", "Contract " + uid),
-              new Attribute("givenName", "Contract"), new Attribute("sn", uid),
-              new Attribute("mail", uid + "@example.com")));
-          ids.add(ldap.getEntry(dn, "entryUUID").getAttributeValue("entryUUID"));
-        }
-      }
-      return ids;
+      return added(userNames.stream().map(uid -> new Entry("uid=" + uid + "," + users,
+          new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", uid),
+          new Attribute("cn", "Contract " + uid), new Attribute("givenName", "Contract"),
+          new Attribute("sn", uid), new Attribute("mail", uid + "@example.com"))).toList());
     }
 
     @Override
     public List<String> seedGroups(List<String> names) throws Exception {
+      // groupOfNames must have a member: the root DN, which is no user, holds the place.
+      return added(names.stream().map(name -> new Entry("cn=" + name + "," + groups,
+          new Attribute("objectClass", "groupOfNames"), new Attribute("cn", name),
+          new Attribute("member", SlapdServer.ROOT_DN))).toList());
+    }
+
+    /** Adds the entries; returns their entryUUIDs, the stable ids the connector reports. */
+    private static List<String> added(List<Entry> entries) throws Exception {
       List<String> ids = new ArrayList<>();
       try (LDAPConnection ldap = server.connect()) {
-        for (String name : names) {
-          String dn = "cn=" + name + "," + groups;
-          // groupOfNames must have a member: the root DN, which is no user, holds the place.
-          ldap.add(new Entry(dn, new Attribute("objectClass", "groupOfNames"),
-              new Attribute("cn", name), new Attribute("member", SlapdServer.ROOT_DN)));
-          ids.add(ldap.getEntry(dn, "entryUUID").getAttributeValue("entryUUID"));
+        for (Entry entry : entries) {
+          ldap.add(entry);
+          ids.add(ldap.getEntry(entry.getDN(), "entryUUID").getAttributeValue("entryUUID"));
         }
       }
       return ids;

@@ -7,6 +7,10 @@ import java.util.List;
  * Where a watching instance delivers changes. The hub commits a batch and its checkpoint in one
  * transaction; only when the returned future succeeds may the instance acknowledge the changes
  * to its source. Batches are committed in the order they are accepted.
+ *
+ * <p>Once a batch could not be stored, the sink refuses every later batch (its checkpoint would
+ * skip the lost changes) and the hub restarts the connector from the last committed
+ * checkpoint.
  */
 public interface ChangeSink {
 

@@ -26,13 +26,18 @@ public interface ConnectorInstance {
    * Connects, or at least checks that the settings are usable. The hub reports a failed start
    * as the instance's last error and retries later.
    *
+   * <p>When the system cannot be reached or the settings do not work, the returned future fails
+   * with a {@link ConnectorException} (the method never throws, never returns {@code null}),
+   * well within the hub's time limit for a call (30 seconds by default).
+   *
    * @return completes when the instance is ready for operations
    */
   Future<Void> start();
 
   /**
    * Stops watches, closes connections and releases pools. Called before the hub shuts down,
-   * the settings change, or the plugin is upgraded; must be safe to call more than once.
+   * the settings change, or the plugin is upgraded; must be safe to call more than once, and
+   * on an instance that was never started (the hub stops test-only instances).
    *
    * @return completes when every resource is released
    */
@@ -51,6 +56,10 @@ public interface ConnectorInstance {
    * Reads one page of users. The hub asks for the next page only after it has taken the
    * previous one, so memory stays bounded however large the directory is.
    *
+   * <p>Following {@link Page#next()} from {@code null} until it is {@code null} returns every
+   * user exactly once, in pages of a bounded size (the connector's page size, whatever the
+   * size of the system); the last page has {@code next == null}. A cursor is opaque to the hub.
+   *
    * @param cursor {@code null} for the first page, else {@link Page#next()} of the previous
    * @return the page
    */
@@ -59,7 +68,9 @@ public interface ConnectorInstance {
   }
 
   /**
-   * Reads one page of groups, with their members' stable ids.
+   * Reads one page of groups, with their members' stable ids. Paging works as for
+   * {@link #readUsers(String)}: every group exactly once, bounded pages, {@code next == null}
+   * on the last.
    *
    * @param cursor {@code null} for the first page, else {@link Page#next()} of the previous
    * @return the page
@@ -71,6 +82,8 @@ public interface ConnectorInstance {
   /**
    * Creates an account.
    *
+   * <p>An account that exists already fails with {@link ConnectorException.Reason#ALREADY_EXISTS}.
+   *
    * @param user the account to create; its {@code externalId} is ignored
    * @param initialPassword the first password, or {@code null} when none is set
    * @return the account as created, with the stable id the system assigned
@@ -81,7 +94,8 @@ public interface ConnectorInstance {
 
   /**
    * Changes an account's attributes to the given values, identified by {@code externalId}.
-   * Must be idempotent: applying the same state twice changes nothing the second time.
+   * Must be idempotent: applying the same state twice changes nothing the second time. An
+   * account that does not exist fails with {@link ConnectorException.Reason#NOT_FOUND}.
    *
    * @param user the desired state
    * @return the account as it now is
@@ -91,7 +105,9 @@ public interface ConnectorInstance {
   }
 
   /**
-   * Disables or re-enables an account without deleting it.
+   * Disables or re-enables an account without deleting it. Setting the state the account has
+   * already succeeds; an account that does not exist fails with
+   * {@link ConnectorException.Reason#NOT_FOUND}.
    *
    * @param externalId the account's stable id
    * @param enabled the desired state
@@ -112,7 +128,8 @@ public interface ConnectorInstance {
   }
 
   /**
-   * Sets an account's password as an administrator would (no old password).
+   * Sets an account's password as an administrator would (no old password). An account that
+   * does not exist fails with {@link ConnectorException.Reason#NOT_FOUND}.
    *
    * @param externalId the account's stable id
    * @param password the new password; {@link Password#clear()} it when done
@@ -149,6 +166,15 @@ public interface ConnectorInstance {
    * up from {@code resumeFrom} (changes made while the hub was away), then follows live.
    * Each batch goes to {@link ChangeSink#accept}; the instance must not treat a change as
    * delivered before the returned future succeeds.
+   *
+   * <p>Changes are delivered in the order they happened, each followed (in its batch or a later
+   * one) by a checkpoint from which a new instance resumes without losing them. With
+   * {@code resumeFrom == null} the watch starts from now (existing objects reach the hub through
+   * an import) and delivers its starting position promptly, with
+   * {@code sink.accept(List.of(), checkpoint)}, so that a restart before the first change
+   * resumes from there rather than from "now" again. When {@code accept} fails, stop
+   * delivering: the hub stops this instance and starts a new one from the last committed
+   * checkpoint, and that watch delivers the refused changes again.
    *
    * @param resumeFrom the last committed checkpoint, or {@code null} to start from now
    * @param sink where changes and checkpoints go

@@ -38,13 +38,16 @@ public final class SlapdServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String rootPassword;
+  private final TestCertificate tls;
   private Process process;
 
-  private SlapdServer(Path slapd, Path dir, int port, String rootPassword) {
+  private SlapdServer(Path slapd, Path dir, int port, String rootPassword,
+      TestCertificate tls) {
     this.slapd = slapd;
     this.dir = dir;
     this.port = port;
     this.rootPassword = rootPassword;
+    this.tls = tls;
   }
 
   /**
@@ -59,13 +62,29 @@ public final class SlapdServer implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for slapd
    */
   public static SlapdServer start(String ldif) throws IOException, InterruptedException {
+    return start(ldif, null);
+  }
+
+  /**
+   * Configures a new server that also offers StartTLS with the given certificate, loads the
+   * LDIF and starts it.
+   *
+   * @param ldif entries to load, as for {@link #start(String)}, or {@code null}
+   * @param tls the server certificate (RSA: slapd's GnuTLS cannot read the EC keys Java
+   *     writes), or {@code null} for plain LDAP only
+   * @return the running server
+   * @throws IOException when the LDIF is refused or slapd does not start
+   * @throws InterruptedException when interrupted while waiting for slapd
+   */
+  public static SlapdServer start(String ldif, TestCertificate tls)
+      throws IOException, InterruptedException {
     if (ldif == null) {
-      return start((Path) null);
+      return create(null, tls);
     }
     Path file = Files.createTempFile("slx-slapd-", ".ldif");
     try {
       Files.writeString(file, ldif);
-      return start(file);
+      return create(file, tls);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -82,13 +101,19 @@ public final class SlapdServer implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for slapd
    */
   public static SlapdServer start(Path ldif) throws IOException, InterruptedException {
+    return create(ldif, null);
+  }
+
+  private static SlapdServer create(Path ldif, TestCertificate tls)
+      throws IOException, InterruptedException {
     String missing = "These tests need OpenLDAP's slapd (RFC 4533 content synchronization), "
         + "which is not installed. Install it with: " + INSTALL;
     Path slapd = ServerProcesses.executable("slapd", "/usr/sbin/slapd", missing);
     Path slapadd = ServerProcesses.executable("slapadd", "/usr/sbin/slapadd", missing);
     Path dir = Files.createTempDirectory("slx-slapd-");
     SlapdServer server =
-        new SlapdServer(slapd, dir, ServerProcesses.freePort(), UUID.randomUUID().toString());
+        new SlapdServer(slapd, dir, ServerProcesses.freePort(), UUID.randomUUID().toString(),
+            tls);
     try {
       server.configure();
       if (ldif != null) {
@@ -163,11 +188,24 @@ public final class SlapdServer implements AutoCloseable {
 
   private void configure() throws IOException {
     Files.createDirectories(dir.resolve("db"));
+    String tlsConfig = "";
+    if (tls != null) {
+      try {
+        Files.writeString(dir.resolve("cert.pem"), tls.pem());
+        tls.writePrivateKeyPem(dir.resolve("key.pem"));
+      } catch (Exception e) {
+        throw new IOException("Cannot write slapd's certificate and key", e);
+      }
+      tlsConfig = "TLSCertificateFile " + dir.resolve("cert.pem") + "\nTLSCertificateKeyFile "
+          + dir.resolve("key.pem");
+    }
     Files.writeString(config(), String.join("\n",
         "include /etc/ldap/schema/core.schema",
         "include /etc/ldap/schema/cosine.schema",
         "include /etc/ldap/schema/inetorgperson.schema",
         "modulepath /usr/lib/ldap",
+        // StartTLS on the same port, when the server was given a certificate.
+        tlsConfig,
         "moduleload back_mdb",
         "moduleload syncprov",
         "pidfile " + dir.resolve("slapd.pid"),

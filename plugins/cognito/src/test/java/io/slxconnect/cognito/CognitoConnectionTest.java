@@ -1,6 +1,6 @@
 package io.slxconnect.cognito;
 
-import static io.slxconnect.cognito.TestContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ class CognitoConnectionTest {
 
   private ConnectionReport test(JsonObject settings) throws Exception {
     CognitoConnectorInstance connector =
-        new CognitoConnectorInstance(new TestContext(vertx, settings));
+        new CognitoConnectorInstance(CognitoContexts.of(vertx, settings));
     try {
       return await(connector.test());
     } finally {

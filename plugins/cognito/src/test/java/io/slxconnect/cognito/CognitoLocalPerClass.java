@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * One {@link CognitoLocal} and one Vert.x for all tests of a class:
@@ -24,7 +25,7 @@ final class CognitoLocalPerClass implements BeforeAllCallback, AfterAllCallback 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     cognito.close();
-    TestContext.await(vertx.close());
+    TestConnectorContext.await(vertx.close());
   }
 
   /** {@return the Vert.x instance} */

@@ -1,6 +1,6 @@
 package io.slxconnect.cognito;
 
-import static io.slxconnect.cognito.TestContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.TestConnectorContext;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * What cognito-local cannot show: paging with Cognito's limits and tokens (the import and the
@@ -36,7 +38,7 @@ class CognitoPagingAndThrottlingTest {
 
   private Vertx vertx;
   private CognitoStandIn cognito;
-  private TestContext context;
+  private TestConnectorContext context;
   private CognitoConnectorInstance connector;
 
   @BeforeEach
@@ -55,7 +57,7 @@ class CognitoPagingAndThrottlingTest {
   }
 
   private CognitoConnectorInstance connector(JsonObject extra) throws Exception {
-    context = new TestContext(vertx, cognito.settings().mergeIn(extra));
+    context = CognitoContexts.of(vertx, cognito.settings().mergeIn(extra));
     connector = new CognitoConnectorInstance(context);
     await(connector.start());
     return connector;
@@ -185,7 +187,7 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1).put("pollRequestsPerSecond", 100));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
     assertEquals(List.of(), sink.records());
 
     cognito.disable("user-077");
@@ -207,7 +209,7 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
 
     cognito.throttle("ListUsers", 3);
     cognito.disable("user-002");
@@ -216,7 +218,7 @@ class CognitoPagingAndThrottlingTest {
         .until(() -> sink.records(), records -> !records.isEmpty()).get(0);
     assertEquals(cognito.subs().get("user-002"), record.externalId());
     assertFalse(record.user().active());
-    assertEquals(List.of(), context.reports(), "throttling within the retries is no outage");
+    assertEquals(List.of(), context.connectionEvents(), "throttling within the retries is no outage");
   }
 
   @Test
@@ -226,7 +228,7 @@ class CognitoPagingAndThrottlingTest {
         .put("deletionCheckIntervalSeconds", 1).put("pollRequestsPerSecond", 100));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
     String sub = cognito.subs().get("user-065");
 
     cognito.delete("user-065");
@@ -244,16 +246,16 @@ class CognitoPagingAndThrottlingTest {
     connector(new JsonObject().put("pollIntervalSeconds", 1));
     RecordingSink sink = new RecordingSink(vertx);
     await(connector.watch(null, sink));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.committedCheckpoint().isPresent());
 
     cognito.deny("ListUsers");
-    TestContext.Report lost = await().atMost(Duration.ofSeconds(10))
-        .until(() -> context.reports(), r -> !r.isEmpty()).get(0);
+    TestConnectorContext.ConnectionEvent lost = await().atMost(Duration.ofSeconds(10))
+        .until(() -> context.connectionEvents(), r -> !r.isEmpty()).get(0);
     cognito.allow("ListUsers");
 
     assertFalse(lost.connected());
     assertTrue(lost.reason().contains("IAM policy"), lost.reason());
     await().atMost(Duration.ofSeconds(10))
-        .until(() -> context.reports().stream().anyMatch(TestContext.Report::connected));
+        .until(() -> context.connectionEvents().stream().anyMatch(TestConnectorContext.ConnectionEvent::connected));
   }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * A stand-in of the Cognito user pools API for what cognito-local does not do as the real service
@@ -94,7 +95,7 @@ final class CognitoStandIn implements AutoCloseable {
     HttpServer server = vertx.createHttpServer()
         .requestHandler(request -> self[0].handle(request));
     self[0] = new CognitoStandIn(server);
-    TestContext.await(server.listen(0, "127.0.0.1"));
+    TestConnectorContext.await(server.listen(0, "127.0.0.1"));
     return self[0];
   }
 

@@ -1,6 +1,6 @@
 package io.slxconnect.cognito;
 
-import static io.slxconnect.cognito.TestContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import io.slxconnect.testkit.RecordingSink;
 
 /** Changes made in Cognito behind the hub's back, found by the polling watch (cognito-local). */
 class CognitoWatchTest {
@@ -43,7 +44,7 @@ class CognitoWatchTest {
   }
 
   private void watch(Checkpoint resumeFrom) throws Exception {
-    connector = new CognitoConnectorInstance(new TestContext(LOCAL.vertx(),
+    connector = new CognitoConnectorInstance(CognitoContexts.of(LOCAL.vertx(),
         LOCAL.cognito().settings(pool).put("pollIntervalSeconds", 1)
             .put("deletionCheckIntervalSeconds", 1)));
     await(connector.start());
@@ -58,7 +59,7 @@ class CognitoWatchTest {
   @Test
   void userDisabledBehindTheHubsBackIsReportedAndNobodyElse() throws Exception {
     watch(null);
-    await().atMost(WITHIN).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(WITHIN).until(() -> sink.committedCheckpoint().isPresent());
     assertEquals(List.of(), sink.records());
 
     LOCAL.cognito().admin().adminDisableUser(r -> r.userPoolId(pool).username("bob")).join();
@@ -74,7 +75,7 @@ class CognitoWatchTest {
   @Test
   void userDeletedBehindTheHubsBackIsReportedDeleted() throws Exception {
     watch(null);
-    await().atMost(WITHIN).until(() -> sink.lastCheckpoint().isPresent());
+    await().atMost(WITHIN).until(() -> sink.committedCheckpoint().isPresent());
 
     LOCAL.cognito().admin().adminDeleteUser(r -> r.userPoolId(pool).username("alice")).join();
 
@@ -86,7 +87,7 @@ class CognitoWatchTest {
   void aRestartedWatchReportsWhatChangedSinceItsCheckpoint() throws Exception {
     watch(null);
     Checkpoint checkpoint = await().atMost(WITHIN)
-        .until(() -> sink.lastCheckpoint(), c -> c.isPresent()).get();
+        .until(() -> sink.committedCheckpoint(), c -> c.isPresent()).get();
     await(connector.stop());
 
     LOCAL.cognito().admin().adminUpdateUserAttributes(r -> r.userPoolId(pool).username("bob")

@@ -1,6 +1,6 @@
 package io.slxconnect.cognito;
 
-import static io.slxconnect.cognito.TestContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +44,7 @@ class CognitoWritesTest {
   private CognitoConnectorInstance connector(JsonObject extra) throws Exception {
     pool = LOCAL.cognito().createPool("writes-" + UUID.randomUUID());
     connector = new CognitoConnectorInstance(
-        new TestContext(LOCAL.vertx(), LOCAL.cognito().settings(pool).mergeIn(extra)));
+        CognitoContexts.of(LOCAL.vertx(), LOCAL.cognito().settings(pool).mergeIn(extra)));
     await(connector.start());
     return connector;
   }
@@ -170,7 +170,7 @@ class CognitoWritesTest {
     assertEquals("Password[********]", password.toString());
     await(connector.stop());
     String temporaryPool = pool;
-    connector = new CognitoConnectorInstance(new TestContext(LOCAL.vertx(),
+    connector = new CognitoConnectorInstance(CognitoContexts.of(LOCAL.vertx(),
         LOCAL.cognito().settings(temporaryPool).put("passwordMode", "temporary")));
     await(connector.start());
     await(connector.setPassword(sub, new Password("Other-Horse-9".toCharArray())));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** "Test connection" says what is wrong, on an instance that was never started, as the hub does. */
 class ConnectionTestTest {
@@ -20,8 +21,8 @@ class ConnectionTestTest {
   final StandInFixture fixture = new StandInFixture();
 
   private ConnectionReport test(JsonObject settings) throws Exception {
-    TestContext context = fixture.context(settings, "google-" + UUID.randomUUID(), null);
-    return TestContext.await(new GoogleConnectorType().create(context).test());
+    TestConnectorContext context = fixture.context(settings, "google-" + UUID.randomUUID(), null);
+    return TestConnectorContext.await(new GoogleConnectorType().create(context).test());
   }
 
   private static Step failed(ConnectionReport report, String name) {

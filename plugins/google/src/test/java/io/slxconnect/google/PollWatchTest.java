@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * What Google does not push: groups and members are polled, and users too when push
@@ -26,7 +28,7 @@ class PollWatchTest {
 
   private ConnectorInstance watching(JsonObject settings) throws Exception {
     ConnectorInstance instance = fixture.started(settings.put("pollIntervalSeconds", 1));
-    TestContext.await(instance.watch(null, sink));
+    TestConnectorContext.await(instance.watch(null, sink));
     return instance;
   }
 
@@ -37,13 +39,13 @@ class PollWatchTest {
     fixture.google.addGroup("other", null);
     watching(fixture.settings());
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.records().size() == 3);
-    int firstListing = sink.batches.size();
+    int firstListing = sink.batches().size();
 
     fixture.google.addMember(team, ann);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.find(r -> r.group() != null
         && r.group().memberUserExternalIds().contains(ann)).isPresent());
-    List<ChangeRecord> later = sink.batches.subList(firstListing, sink.batches.size()).stream()
+    List<ChangeRecord> later = sink.batches().subList(firstListing, sink.batches().size()).stream()
         .flatMap(b -> b.changes().stream()).toList();
     assertEquals(1, later.size(), "only the changed group: " + later);
     assertEquals(team, later.get(0).externalId());
@@ -55,13 +57,13 @@ class PollWatchTest {
     fixture.google.addUser("cy", "Cy", "Cole");
     watching(fixture.settings());
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.records().size() == 2);
-    int firstListing = sink.batches.size();
+    int firstListing = sink.batches().size();
 
     fixture.google.changeUser(bea, new JsonObject().put("suspended", true));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.find(r -> r.user() != null
         && r.externalId().equals(bea) && !r.user().active()).isPresent());
-    assertEquals(Set.of(bea), sink.batches.subList(firstListing, sink.batches.size()).stream()
+    assertEquals(Set.of(bea), sink.batches().subList(firstListing, sink.batches().size()).stream()
         .flatMap(b -> b.changes().stream()).map(ChangeRecord::externalId)
         .collect(java.util.stream.Collectors.toSet()), "only the changed user");
     assertTrue(fixture.google.push.channels().isEmpty(), "no channel without push");
@@ -72,15 +74,15 @@ class PollWatchTest {
     String dee = fixture.google.addUser("dee", "Dee", "Dunn").getString("id");
     watching(fixture.settings());
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.records().size() == 1);
-    sink.failFromNowOn();
+    sink.failNext();
 
     fixture.google.changeUser(dee, new JsonObject().put("suspended", true));
-    await().atMost(Duration.ofSeconds(5)).until(() -> sink.refused.get() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> sink.refusedBatches() == 1);
     long lists = userLists();
 
     await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
-        .until(() -> userLists() == lists && sink.refused.get() == 1);
-    assertTrue(sink.records().stream().noneMatch(r -> r.operation() == Operation.UPSERT
+        .until(() -> userLists() == lists && sink.refusedBatches() == 1);
+    assertTrue(sink.committedRecords().stream().noneMatch(r -> r.operation() == Operation.UPSERT
         && !r.user().active()), "nothing stored after the failure");
   }
 

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * User changes pushed by Google through users.watch channels, against the stand-in, which posts
@@ -29,7 +31,7 @@ class PushWatchTest {
 
   @RegisterExtension
   final StandInFixture fixture = new StandInFixture();
-  private TestContext context;
+  private TestConnectorContext context;
   private final RecordingSink sink = new RecordingSink();
 
   @BeforeEach
@@ -40,7 +42,7 @@ class PushWatchTest {
 
   private ConnectorInstance watching(Checkpoint resumeFrom) throws Exception {
     ConnectorInstance instance = fixture.started(context);
-    TestContext.await(instance.watch(resumeFrom, sink));
+    TestConnectorContext.await(instance.watch(resumeFrom, sink));
     return instance;
   }
 
@@ -65,7 +67,7 @@ class PushWatchTest {
         .map(StandInPush.Channel::address).collect(Collectors.toSet()));
     assertEquals(5, channels.stream().map(StandInPush.Channel::token).distinct().count(),
         "a random token per channel");
-    List<PushChannel> stored = WatchCheckpoint.channels(sink.lastCheckpoint().orElseThrow());
+    List<PushChannel> stored = WatchCheckpoint.channels(sink.committedCheckpoint().orElseThrow());
     assertEquals(channelIds(), stored.stream().map(PushChannel::id).collect(Collectors.toSet()));
     await().atMost(Duration.ofSeconds(5)).until(() -> fixture.google.push.deliveries.stream()
         .filter(d -> d.state().equals("sync") && d.status() == 200).count() == 5);
@@ -82,7 +84,8 @@ class PushWatchTest {
     fixture.google.changeUser(id, new JsonObject().put("suspended", true));
 
     await().atMost(Duration.ofSeconds(1)).until(() -> sink.find(upsertOf(id, false)).isPresent());
-    long millis = (sink.arrivalOf(upsertOf(id, false)).orElseThrow() - suspendedAt) / 1_000_000;
+    long millis = (sink.awaitRecord(upsertOf(id, false), Duration.ofSeconds(1)).arrivedNanos()
+        - suspendedAt) / 1_000_000;
     assertTrue(millis < 1000, millis + " ms");
     ChangeRecord disabled = sink.find(upsertOf(id, false)).orElseThrow();
     assertEquals("alice@example.com", disabled.user().userName());
@@ -106,7 +109,7 @@ class PushWatchTest {
     StandInPush.Channel update = fixture.google.push.channels().stream()
         .filter(c -> c.event().equals("update")).findFirst().orElseThrow();
 
-    int status = TestContext.await(fixture.google.push.send(update, "update",
+    int status = TestConnectorContext.await(fixture.google.push.send(update, "update",
         new JsonObject().put("kind", "admin#directory#user").put("id", "123456789")));
 
     assertEquals(200, status);
@@ -124,13 +127,13 @@ class PushWatchTest {
         .filter(c -> c.event().equals("update")).findFirst().orElseThrow();
     JsonObject body = new JsonObject().put("kind", "admin#directory#user").put("id", id);
 
-    int wrongToken = TestContext.await(fixture.google.push.send(new StandInPush.Channel(
+    int wrongToken = TestConnectorContext.await(fixture.google.push.send(new StandInPush.Channel(
         real.id(), "update", real.address(), "forged-token", real.resourceId(),
         real.expiration(), new AtomicLong()), "update", body));
-    int unknownChannel = TestContext.await(fixture.google.push.send(new StandInPush.Channel(
+    int unknownChannel = TestConnectorContext.await(fixture.google.push.send(new StandInPush.Channel(
         "no-such-channel", "update", real.address(), real.token(), real.resourceId(),
         real.expiration(), new AtomicLong()), "update", body));
-    int genuine = TestContext.await(fixture.google.push.send(real, "update", body));
+    int genuine = TestConnectorContext.await(fixture.google.push.send(real, "update", body));
 
     assertEquals(403, wrongToken);
     assertEquals(403, unknownChannel);
@@ -151,7 +154,7 @@ class PushWatchTest {
     assertEquals(5, renewed.size());
     assertTrue(renewed.stream().noneMatch(first::contains));
     await().atMost(Duration.ofSeconds(5)).until(() -> {
-      Set<String> stored = WatchCheckpoint.channels(sink.lastCheckpoint().orElseThrow())
+      Set<String> stored = WatchCheckpoint.channels(sink.committedCheckpoint().orElseThrow())
           .stream().map(PushChannel::id).collect(Collectors.toSet());
       return stored.stream().noneMatch(first::contains) && stored.size() == 5;
     });
@@ -164,9 +167,9 @@ class PushWatchTest {
     String bob = fixture.google.addUser("bob", "Bob", "Brown").getString("id");
     String cat = fixture.google.addUser("cat", "Cat", "Crane").getString("id");
     ConnectorInstance first = watching(null);
-    Checkpoint committed = sink.lastCheckpoint().orElseThrow();
+    Checkpoint committed = sink.committedCheckpoint().orElseThrow();
     Set<String> channels = channelIds();
-    TestContext.await(first.stop());
+    TestConnectorContext.await(first.stop());
 
     fixture.google.changeUser(bob, new JsonObject().put("suspended", true));
     fixture.google.removeUser(cat);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** Google's quotas: throttling and Google's own errors are retried with backoff, nothing else. */
 class QuotaRetryTest {
@@ -33,7 +34,7 @@ class QuotaRetryTest {
     ConnectorInstance google = fixture.started(fixture.settings());
     fixture.google.failNext(429, "rateLimitExceeded", "2");
 
-    assertEquals(1, TestContext.await(google.readUsers(null)).items().size());
+    assertEquals(1, TestConnectorContext.await(google.readUsers(null)).items().size());
 
     List<DirectoryStandIn.Recorded> calls = userLists();
     assertEquals(2, calls.size());
@@ -47,7 +48,7 @@ class QuotaRetryTest {
     fixture.google.failNext(403, "userRateLimitExceeded", null);
     fixture.google.failNext(503, "backendError", null);
 
-    assertEquals(1, TestContext.await(google.readUsers(null)).items().size());
+    assertEquals(1, TestConnectorContext.await(google.readUsers(null)).items().size());
 
     List<DirectoryStandIn.Recorded> calls = userLists();
     assertEquals(3, calls.size());
@@ -63,7 +64,7 @@ class QuotaRetryTest {
     fixture.google.failNext(429, "rateLimitExceeded", "0");
 
     ConnectorException e = assertThrows(ConnectorException.class,
-        () -> TestContext.await(google.readUsers(null)));
+        () -> TestConnectorContext.await(google.readUsers(null)));
 
     assertEquals(Reason.RATE_LIMITED, e.reason());
     assertTrue(e.reason().isTransient());
@@ -77,7 +78,7 @@ class QuotaRetryTest {
     fixture.google.failNext(400, "invalid", null);
 
     ConnectorException e = assertThrows(ConnectorException.class,
-        () -> TestContext.await(google.readUsers(null)));
+        () -> TestConnectorContext.await(google.readUsers(null)));
 
     assertEquals(Reason.REJECTED, e.reason());
     assertEquals(1, userLists().size());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** Imports: users and groups page by page, with the requests the real client sends. */
 class ReadTest {
@@ -32,7 +33,7 @@ class ReadTest {
     List<Integer> sizes = new ArrayList<>();
     String cursor = null;
     do {
-      Page<ExternalUser> page = TestContext.await(google.readUsers(cursor));
+      Page<ExternalUser> page = TestConnectorContext.await(google.readUsers(cursor));
       sizes.add(page.items().size());
       all.addAll(page.items());
       cursor = page.next();
@@ -68,7 +69,7 @@ class ReadTest {
     fixture.google.addMember(staff, bob);
     ConnectorInstance google = fixture.started(fixture.settings());
 
-    Page<ExternalGroup> page = TestContext.await(google.readGroups(null));
+    Page<ExternalGroup> page = TestConnectorContext.await(google.readGroups(null));
 
     assertEquals(2, page.items().size());
     assertNull(page.next());

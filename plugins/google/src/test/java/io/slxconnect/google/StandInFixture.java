@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * A Google Workspace for each test ({@code @RegisterExtension}): Vert.x, the Directory stand-in
@@ -56,10 +57,12 @@ final class StandInFixture implements BeforeEachCallback, AfterEachCallback {
    * @param last the checkpoint the hub committed last, or {@code null}
    * @return the context
    */
-  TestContext context(JsonObject settings, String instanceId, Checkpoint last)
+  TestConnectorContext context(JsonObject settings, String instanceId, Checkpoint last)
       throws Exception {
-    TestContext context = new TestContext(vertx, settings, instanceId, last);
+    TestConnectorContext context = TestConnectorContext.builder(vertx).settings(settings)
+        .instanceId(instanceId).lastCheckpoint(last).build();
     opened.add(context);
+    TestConnectorContext.await(context.serveHooks());
     return context;
   }
 
@@ -69,10 +72,10 @@ final class StandInFixture implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** {@return a started instance in this context} */
-  ConnectorInstance started(TestContext context) throws Exception {
+  ConnectorInstance started(TestConnectorContext context) throws Exception {
     ConnectorInstance instance = new GoogleConnectorType().create(context);
-    TestContext.await(instance.start());
-    opened.add(() -> TestContext.await(instance.stop()));
+    TestConnectorContext.await(instance.start());
+    opened.add(() -> TestConnectorContext.await(instance.stop()));
     return instance;
   }
 

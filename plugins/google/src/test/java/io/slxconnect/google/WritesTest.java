@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** Provisioning into Google Workspace: every write, idempotent, failures in words. */
 class WritesTest {
@@ -39,7 +40,7 @@ class WritesTest {
 
   @Test
   void createdUserHasPasswordOrgUnitAndMustChangePasswordAtNextLogin() throws Exception {
-    ExternalUser created = TestContext.await(google.createUser(
+    ExternalUser created = TestConnectorContext.await(google.createUser(
         account("carol@example.com", "Carol", "Clark"),
         new Password("Initial-Secret-1".toCharArray())));
 
@@ -59,7 +60,7 @@ class WritesTest {
 
   @Test
   void createWithoutPasswordSetsARandomOneNobodyKnows() throws Exception {
-    ExternalUser created = TestContext.await(google.createUser(
+    ExternalUser created = TestConnectorContext.await(google.createUser(
         account("dan@example.com", "Dan", "Dale"), null));
 
     String password = fixture.google.password(created.externalId());
@@ -70,7 +71,7 @@ class WritesTest {
   void createOfAnExistingEmailFailsAsAlreadyExists() throws Exception {
     fixture.google.addUser("erin", "Erin", "Ede");
 
-    ConnectorException e = assertThrows(ConnectorException.class, () -> TestContext.await(
+    ConnectorException e = assertThrows(ConnectorException.class, () -> TestConnectorContext.await(
         google.createUser(account("erin@example.com", "Erin", "Ede"), null)));
 
     assertEquals(Reason.ALREADY_EXISTS, e.reason());
@@ -81,7 +82,7 @@ class WritesTest {
   void updateChangesNamesAndKeepsWhatTheHubDoesNotKnow() throws Exception {
     String id = fixture.google.addUser("fay", "Fay", "Fox").getString("id");
 
-    ExternalUser updated = TestContext.await(google.updateUser(new ExternalUser(id,
+    ExternalUser updated = TestConnectorContext.await(google.updateUser(new ExternalUser(id,
         "fay@example.com", null, null, "Fox-Smith", List.of(), true, null, "Legal", null,
         List.of(), Map.of())));
 
@@ -96,12 +97,12 @@ class WritesTest {
   void suspendAndUnsuspendAreIdempotent() throws Exception {
     String id = fixture.google.addUser("gus", "Gus", "Gray").getString("id");
 
-    TestContext.await(google.setEnabled(id, false));
-    TestContext.await(google.setEnabled(id, false));
+    TestConnectorContext.await(google.setEnabled(id, false));
+    TestConnectorContext.await(google.setEnabled(id, false));
     assertEquals(true, fixture.google.user(id).getBoolean("suspended"));
-    assertFalse(TestContext.await(google.readUsers(null)).items().get(0).active());
+    assertFalse(TestConnectorContext.await(google.readUsers(null)).items().get(0).active());
 
-    TestContext.await(google.setEnabled(id, true));
+    TestConnectorContext.await(google.setEnabled(id, true));
     assertEquals(false, fixture.google.user(id).getBoolean("suspended"));
   }
 
@@ -109,8 +110,8 @@ class WritesTest {
   void deleteTwiceSucceedsAndTheUserIsGone() throws Exception {
     String id = fixture.google.addUser("hal", "Hal", "Hart").getString("id");
 
-    TestContext.await(google.deleteUser(id));
-    TestContext.await(google.deleteUser(id));
+    TestConnectorContext.await(google.deleteUser(id));
+    TestConnectorContext.await(google.deleteUser(id));
 
     assertEquals(null, fixture.google.user(id));
   }
@@ -119,11 +120,11 @@ class WritesTest {
   void setPasswordSetsItAndAWeakOneIsRejectedInWords() throws Exception {
     String id = fixture.google.addUser("ida", "Ida", "Ince").getString("id");
 
-    TestContext.await(google.setPassword(id, new Password("Brand-New-Secret-2".toCharArray())));
+    TestConnectorContext.await(google.setPassword(id, new Password("Brand-New-Secret-2".toCharArray())));
     assertEquals("Brand-New-Secret-2", fixture.google.password(id));
     assertEquals(true, fixture.google.user(id).getBoolean("changePasswordAtNextLogin"));
 
-    ConnectorException e = assertThrows(ConnectorException.class, () -> TestContext.await(
+    ConnectorException e = assertThrows(ConnectorException.class, () -> TestConnectorContext.await(
         google.setPassword(id, new Password("short".toCharArray()))));
     assertEquals(Reason.REJECTED, e.reason());
     assertTrue(e.getMessage().contains("Invalid Password"), e.getMessage());
@@ -134,19 +135,19 @@ class WritesTest {
     String id = fixture.google.addUser("jo", "Jo", "Jay").getString("id");
     String group = fixture.google.addGroup("team", "The team").getString("id");
 
-    TestContext.await(google.addMember(group, id));
-    TestContext.await(google.addMember(group, id));
+    TestConnectorContext.await(google.addMember(group, id));
+    TestConnectorContext.await(google.addMember(group, id));
     assertEquals(Set.of(id), fixture.google.memberIds(group));
 
-    TestContext.await(google.removeMember(group, id));
-    TestContext.await(google.removeMember(group, id));
+    TestConnectorContext.await(google.removeMember(group, id));
+    TestConnectorContext.await(google.removeMember(group, id));
     assertEquals(Set.of(), fixture.google.memberIds(group));
   }
 
   @Test
   void writesToAMissingUserFailAsNotFound() throws Exception {
     ConnectorException e = assertThrows(ConnectorException.class,
-        () -> TestContext.await(google.setEnabled("999", false)));
+        () -> TestConnectorContext.await(google.setEnabled("999", false)));
 
     assertEquals(Reason.NOT_FOUND, e.reason());
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * Active Directory change capture against a real Samba domain controller, over LDAPS with its
@@ -176,7 +177,7 @@ class AdChangeWatchTest {
     before.awaitRecord(upsertOf(keptId), A_FEW_SECONDS);
     before.awaitRecord(upsertOf(removedId), A_FEW_SECONDS);
     first.close();
-    Checkpoint committed = before.lastCommittedCheckpoint().orElseThrow();
+    Checkpoint committed = before.committedCheckpoint().orElseThrow();
 
     DN added = createUser("added");
     String addedId = guid(added);
@@ -225,7 +226,7 @@ class AdChangeWatchTest {
   void failedSinkBatchStopsTheFeed() throws Exception {
     RecordingSink failing = new RecordingSink();
     watch(failing, null);
-    failing.failFromNowOn();
+    failing.failNext();
 
     DN first = createUser("refused");
     failing.awaitRecord(upsertOf(guid(first)), A_FEW_SECONDS);

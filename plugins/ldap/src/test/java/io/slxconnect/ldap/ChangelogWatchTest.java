@@ -60,7 +60,7 @@ class ChangelogWatchTest {
       assertEquals(List.of("uid=user20," + TestDirectory.PEOPLE),
           changes.get(2).user().attributes().get("dn"));
       assertEquals(new ChangeRecord(Operation.DELETE, user03Id, null, null), changes.get(3));
-      assertEquals(new Checkpoint("changeNumber:" + lastChangeNumber()), h.sink.lastCommittedCheckpoint().orElse(null));
+      assertEquals(new Checkpoint("changeNumber:" + lastChangeNumber()), h.sink.committedCheckpoint().orElse(null));
     }
   }
 
@@ -73,7 +73,7 @@ class ChangelogWatchTest {
       first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       directory.server().add(person("p1", "One"));
       first.sink.awaitRecord(upsertOf("p1"), WAIT);
-      saved = first.sink.lastCommittedCheckpoint().orElse(null);
+      saved = first.sink.committedCheckpoint().orElse(null);
     }
     String user01Id = entryUuid("uid=user01," + TestDirectory.PEOPLE);
     directory.server().delete("uid=user01," + TestDirectory.PEOPLE);
@@ -92,7 +92,7 @@ class ChangelogWatchTest {
   @Test
   void aBatchTheSinkRefusesStopsTheFeedAndTheWatch() throws Exception {
     WatchHarness h = new WatchHarness(directory.settings("none"));
-    h.sink.refuse(changes -> !changes.isEmpty());
+    h.sink.refuseWhen(changes -> !changes.isEmpty());
     try (DirectoryWatch watch = watch(h, null)) {
       watch.start();
       h.sink.awaitBatch(batch -> batch.after() != null, WAIT);

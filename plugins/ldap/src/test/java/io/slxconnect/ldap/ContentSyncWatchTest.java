@@ -1,6 +1,6 @@
 package io.slxconnect.ldap;
 
-import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.RecordingSink;
 
 /**
  * RFC 4533 content synchronization against a real OpenLDAP slapd with syncprov: live changes,
@@ -150,7 +151,7 @@ class ContentSyncWatchTest {
     modify("user01", "cn", "Seen Live");
     awaitChange(before, c -> c.user() != null && "Seen Live".equals(c.user().displayName()));
     first.close();
-    Checkpoint saved = before.lastCommittedCheckpoint().orElse(null);
+    Checkpoint saved = before.committedCheckpoint().orElse(null);
 
     add("offline");
     modify("user02", "cn", "Changed Offline");
@@ -219,7 +220,7 @@ class ContentSyncWatchTest {
   void failedSinkBatchStopsTheFeed() throws Exception {
     RecordingSink sink = new RecordingSink(vertx);
     watch(sink, null);
-    sink.failFromNowOn();
+    sink.failNext();
 
     modify("user01", "cn", "Refused");
     await().atMost(PATIENCE).until(() -> feedFailures.size() == 1);

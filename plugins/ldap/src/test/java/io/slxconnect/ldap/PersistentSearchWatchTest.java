@@ -95,7 +95,7 @@ class PersistentSearchWatchTest {
       h.sink.awaitRecord(upsertOf("restart2", "Two"), WAIT);
       admin.modify(dn("restart2"), new Modification(ModificationType.REPLACE, "sn", "Live"));
       h.sink.awaitRecord(upsertOf("restart2", "Live"), WAIT);
-      assertTrue(h.sink.lastCommittedCheckpoint().orElse(null).value().startsWith("modifyTimestamp:"));
+      assertTrue(h.sink.committedCheckpoint().orElse(null).value().startsWith("modifyTimestamp:"));
       WatchHarness.assertLostThenBack(h.connectionReports);
     }
   }
@@ -110,7 +110,7 @@ class PersistentSearchWatchTest {
       first.sink.awaitBatch(batch -> batch.after() != null, WAIT);
       admin.add(person("resume1", "One"));
       first.sink.awaitRecord(upsertOf("resume1"), WAIT);
-      saved = first.sink.lastCommittedCheckpoint().orElse(null);
+      saved = first.sink.committedCheckpoint().orElse(null);
     }
     try (LDAPConnection admin = server.connect()) {
       admin.add(person("resume2", "Two"));

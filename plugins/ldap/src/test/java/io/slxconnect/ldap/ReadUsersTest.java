@@ -1,6 +1,6 @@
 package io.slxconnect.ldap;
 
-import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** Paged user reads against an in-memory directory with 25 people. */
 class ReadUsersTest {

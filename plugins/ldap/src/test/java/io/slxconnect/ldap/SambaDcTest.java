@@ -1,6 +1,6 @@
 package io.slxconnect.ldap;
 
-import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** The Samba harness serves Active Directory over LDAPS with a certificate tests can trust. */
 class SambaDcTest {

@@ -1,6 +1,6 @@
 package io.slxconnect.ldap;
 
-import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static io.slxconnect.ldap.TestReports.last;
 import static io.slxconnect.ldap.TestReports.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /** LDAPS and StartTLS with self-signed certificates made at test time. */
 class TlsConnectionTest {

@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import io.slxconnect.testkit.RecordingSink;
 
 /** What a watch needs in a test: settings, connections, the user mapper, and a recorded feed. */
 final class WatchHarness {

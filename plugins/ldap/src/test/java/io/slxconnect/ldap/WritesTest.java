@@ -1,6 +1,6 @@
 package io.slxconnect.ldap;
 
-import static io.slxconnect.ldap.TestConnectorContext.await;
+import static io.slxconnect.testkit.TestConnectorContext.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.slxconnect.testkit.TestConnectorContext;
 
 /**
  * Writes against a real LDAP server over LDAPS (the SDK's in-memory directory, with the password

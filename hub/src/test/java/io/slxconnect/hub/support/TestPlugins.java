@@ -162,6 +162,16 @@ public final class TestPlugins {
 
   /** @return the LDAP plugin jar the build made */
   public static Path ldapPlugin() {
-    return Path.of(System.getProperty("slx.test.plugins-dir"), "slx-plugin-ldap.jar");
+    return built("slx-plugin-ldap.jar");
+  }
+
+  /**
+   * A plugin jar the build made.
+   *
+   * @param file its name in the build's plugins directory
+   * @return the jar
+   */
+  public static Path built(String file) {
+    return Path.of(System.getProperty("slx.test.plugins-dir"), file);
   }
 }

@@ -234,7 +234,7 @@ public final class Hub implements AutoCloseable {
         Duration.ofSeconds(15));
     resources.add(0, scheduler);
     PluginDeployer deployer = new PluginDeployer(vertx, plugins, connectors, connectorStore,
-        targets, config.dataDir().resolve("plugins/trials"));
+        targets, config.dataDir().resolve("plugins/trials"), config.pluginCallTimeout());
     PluginsApi pluginsApi = new PluginsApi(plugins, deployer, connectorStore, audit);
     pluginsApi.register(api);
     new ProvisioningApi(pool, audit, wakeProvisioner).register(api);

@@ -12,11 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public final class PluginDeployer {
   private final ConnectorStore store;
   private final Targets targets;
   private final Path scratch;
+  private final Duration trialTimeout;
   private Consumer<Path> placed = path -> { };
   private Future<Void> tail = Future.succeededFuture();
 
@@ -73,14 +77,17 @@ public final class PluginDeployer {
    * @param store the connectors table
    * @param targets the routing view, reloaded when types come and go
    * @param scratch a directory of the hub's own for trial loads
+   * @param trialTimeout how long checking and loading a jar on trial may take
    */
-  public PluginDeployer(Vertx vertx, PluginRuntime runtime, ConnectorRuntime connectors, ConnectorStore store, Targets targets, Path scratch) {
+  public PluginDeployer(Vertx vertx, PluginRuntime runtime, ConnectorRuntime connectors,
+      ConnectorStore store, Targets targets, Path scratch, Duration trialTimeout) {
     this.vertx = vertx;
     this.runtime = runtime;
     this.connectors = connectors;
     this.store = store;
     this.targets = targets;
     this.scratch = scratch;
+    this.trialTimeout = trialTimeout;
   }
 
   /**
@@ -102,6 +109,11 @@ public final class PluginDeployer {
    */
   public Future<Outcome> install(Path candidate, Origin origin) {
     return serially(() -> blocking(() -> checked(candidate))
+        .timeout(trialTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? PluginRefused.invalid("Loading the plugin on trial did not finish within "
+                + trialTimeout.toSeconds() + " s: it hangs while starting")
+            : e))
         .compose(jar -> {
           Optional<LoadedPlugin> current = runtime.plugin(jar.id());
           if (current.isPresent() && current.get().jar().version().equals(jar.version())) {

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class PluginRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
+  /** Where uploads arrive, inside the plugins directory so that placing them is a rename. */
+  public static final String INCOMING = ".incoming";
 
   private final Path directory;
   private final Path cache;
@@ -96,20 +98,17 @@ public final class PluginRuntime implements AutoCloseable {
   public void loadAll() {
     try {
       Files.createDirectories(cache);
-      try (Stream<Path> old = Files.list(cache)) {
-        for (Path file : old.toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
     } catch (IOException e) {
       throw new IllegalStateException("Cannot prepare the plugin cache " + cache + ": "
           + e.getMessage(), e);
     }
+    emptyDirectory(cache);
     if (!Files.isDirectory(directory)) {
       LOG.warn("Plugins directory {} does not exist; no connector types are installed",
           directory);
       return;
     }
+    emptyDirectory(directory.resolve(INCOMING));
     Map<String, List<PluginJar>> versions = new LinkedHashMap<>();
     for (Path file : jars(directory)) {
       try {
@@ -335,6 +334,18 @@ public final class PluginRuntime implements AutoCloseable {
    */
   public void discard(LoadedPlugin unloaded) {
     deleteQuietly(unloaded.loadedFrom());
+  }
+
+  /** Deletes the files of a directory: copies of an earlier run, uploads cut off by a stop. */
+  private static void emptyDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      files.filter(Files::isRegularFile).forEach(PluginRuntime::deleteQuietly);
+    } catch (IOException e) {
+      LOG.warn("Cannot empty {}: {}", dir, e.getMessage());
+    }
   }
 
   private static void deleteQuietly(Path file) {

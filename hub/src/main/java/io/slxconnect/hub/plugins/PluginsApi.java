@@ -73,7 +73,7 @@ public final class PluginsApi {
    * @param maxBytes the largest jar accepted
    */
   public void mountUpload(Router router, Authenticator authenticator, long maxBytes) {
-    String incoming = runtime.directory().resolve(".incoming").toString();
+    String incoming = runtime.directory().resolve(PluginRuntime.INCOMING).toString();
     BodyHandler body = BodyHandler.create(incoming).setBodyLimit(maxBytes)
         .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true);
     String tooLarge = "The plugin jar is larger than the hub accepts: at most " + maxBytes

@@ -35,7 +35,7 @@ class ConsoleEndToEndTest {
 
     // A plugins directory of its own: the suite upgrades and removes the test plugin.
     Path upgrade = Files.write(plugins.resolveSibling("test-connectors-1.1.0.jar"),
-        TestPlugins.jar("1.1.0", false));
+        TestPlugins.jar("1.1.0", TestPlugins.Build.GOOD));
     try (TestLdap ldap = TestLdap.start();
         TestHub hub = TestHub.start(TestPlugins.pluginsDirectory(plugins));
         WebhookReceiver receiver = WebhookReceiver.start()) {

@@ -90,6 +90,17 @@ class PluginBehaviourTest {
     assertEquals(200, hub.get("/health").statusCode());
   }
 
+  @Test
+  void aPluginThatHangsWhileLoadingIsRefusedAndTheInstalledVersionStays() {
+    var hanging = admin.upload("/api/v1/plugins", "test-connectors.jar",
+        TestPlugins.jar("9.0.0", TestPlugins.Build.HANGS));
+    assertEquals(422, hanging.status(), hanging.body());
+    assertTrue(hanging.json().getString("detail").contains("did not finish within 2 s"),
+        hanging.body());
+    assertEquals("1.0.0", admin.get("/api/v1/plugins/test-connectors").json()
+        .getString("version"));
+  }
+
   private static String create(String name, JsonObject settings) {
     var created = admin.post("/api/v1/connectors", new JsonObject().put("name", name)
         .put("type", "probe").put("settings", settings));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.support.TestHub;
 import io.slxconnect.hub.support.TestPlugins;
+import io.slxconnect.hub.support.TestPlugins.Build;
 import io.slxconnect.hub.testplugin.shared.PluginLoaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -61,7 +62,7 @@ class PluginHotDeployTest {
   @Test
   void aJarDroppedIntoThePluginsDirectoryIsLoadedWhileTheHubRuns() {
     assertEquals(404, admin.get(PLUGIN).status());
-    TestPlugins.drop(plugins, "test-connectors.jar", TestPlugins.jar("1.0.0", false));
+    TestPlugins.drop(plugins, "test-connectors.jar", TestPlugins.jar("1.0.0", Build.GOOD));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(PLUGIN).status() == 200);
     JsonObject plugin = admin.get(PLUGIN).json();
@@ -77,14 +78,14 @@ class PluginHotDeployTest {
   @Test
   void anUploadInstallsAndAnUploadOfAnotherVersionUpgradesItsRunningConnectors()
       throws IOException {
-    var installed = upload("1.0.0", false);
+    var installed = upload("1.0.0", Build.GOOD);
     assertEquals(201, installed.status(), installed.body());
     assertEquals("1.0.0", installed.json().getString("version"));
     String probe = createProbe("upgraded");
     awaitState(probe, "running");
     assertEquals(200, pushTo(probe));
 
-    var upgraded = upload("1.1.0", false);
+    var upgraded = upload("1.1.0", Build.GOOD);
     assertEquals(200, upgraded.status(), upgraded.body());
     assertEquals("1.1.0", upgraded.json().getString("version"));
     assertEquals("1.0.0", upgraded.json().getString("previousVersion"));
@@ -104,11 +105,11 @@ class PluginHotDeployTest {
   @Test
   void aBrokenUpgradeIsRolledBackAndTheConnectorsRunOnThePreviousVersionAgain()
       throws IOException {
-    assertEquals(201, upload("1.0.0", false).status());
+    assertEquals(201, upload("1.0.0", Build.GOOD).status());
     String probe = createProbe("survivor");
     awaitState(probe, "running");
 
-    var broken = upload("2.0.0", true);
+    var broken = upload("2.0.0", Build.BROKEN);
     assertEquals(422, broken.status(), broken.body());
     String detail = broken.json().getString("detail");
     assertTrue(detail.contains("rolled back to 1.0.0")
@@ -139,8 +140,8 @@ class PluginHotDeployTest {
     var none = admin.send("POST", "/api/v1/plugins", "{}", "application/json");
     assertEquals(400, none.status(), none.body());
 
-    assertEquals(201, upload("1.0.0", false).status());
-    var again = upload("1.0.0", false);
+    assertEquals(201, upload("1.0.0", Build.GOOD).status());
+    var again = upload("1.0.0", Build.GOOD);
     assertEquals(409, again.status());
     assertTrue(again.json().getString("detail").contains("already installed"), again.body());
 
@@ -148,7 +149,7 @@ class PluginHotDeployTest {
         .put("password", "password-of-ops").put("role", "operator"));
     ApiClient operator = hub.client().login("ops", "password-of-ops");
     assertEquals(403, operator.upload("/api/v1/plugins", "x.jar",
-        TestPlugins.jar("3.0.0", false)).status());
+        TestPlugins.jar("3.0.0", Build.GOOD)).status());
     assertEquals(403, operator.delete(PLUGIN).status());
 
     assertEquals(List.of("test-connectors-1.0.0.jar"), jarsIn(plugins));
@@ -166,12 +167,12 @@ class PluginHotDeployTest {
 
   @Test
   void withAChecksumListOnlyListedJarsAreInstalled() throws Exception {
-    byte[] trusted = TestPlugins.jar("1.0.0", false);
+    byte[] trusted = TestPlugins.jar("1.0.0", Build.GOOD);
     String checksum = java.util.HexFormat.of().formatHex(
         java.security.MessageDigest.getInstance("SHA-256").digest(trusted));
     start(Map.of("SLX_PLUGIN_SHA256", checksum));
 
-    var other = upload("1.1.0", false);
+    var other = upload("1.1.0", Build.GOOD);
     assertEquals(422, other.status(), other.body());
     assertTrue(other.json().getString("detail").contains("is not in SLX_PLUGIN_SHA256"),
         other.body());
@@ -182,7 +183,7 @@ class PluginHotDeployTest {
 
   @Test
   void removingAPluginIsRefusedWhileConnectorsUseItUnlessForced() throws IOException {
-    assertEquals(201, upload("1.0.0", false).status());
+    assertEquals(201, upload("1.0.0", Build.GOOD).status());
     String probe = createProbe("user-of-plugin");
     awaitState(probe, "running");
 
@@ -203,11 +204,11 @@ class PluginHotDeployTest {
   @Test
   void twentyUpgradesLeaveNoClassLoaderBehind() {
     int before = PluginLoaders.recorded();
-    assertEquals(201, upload("1.0.0", false).status());
+    assertEquals(201, upload("1.0.0", Build.GOOD).status());
     String probe = createProbe("long-lived");
     awaitState(probe, "running");
     for (int minor = 1; minor <= 20; minor++) {
-      var upgraded = upload("1." + minor + ".0", false);
+      var upgraded = upload("1." + minor + ".0", Build.GOOD);
       assertEquals(200, upgraded.status(), upgraded.body());
     }
     awaitState(probe, "running");
@@ -220,9 +221,9 @@ class PluginHotDeployTest {
     });
   }
 
-  private ApiClient.Response upload(String version, boolean broken) {
+  private ApiClient.Response upload(String version, Build build) {
     return admin.upload("/api/v1/plugins", "test-connectors.jar",
-        TestPlugins.jar(version, broken));
+        TestPlugins.jar(version, build));
   }
 
   private String createProbe(String name) {

@@ -49,17 +49,33 @@ public final class TestPlugins {
    * @throws IOException when it cannot be written
    */
   public static void pack(Path jar) throws IOException {
-    Files.write(jar, jar("1.0.0", false));
+    Files.write(jar, jar("1.0.0", Build.GOOD));
+  }
+
+  /** How a build of the test plugin behaves. */
+  public enum Build {
+    /** As it should. */
+    GOOD(null),
+    /** Its probe connectors fail to start. */
+    BROKEN(ProbeConnectorType.BROKEN_MARKER),
+    /** Creating its connector types hangs (for 10 s): loading it never finishes in time. */
+    HANGS(ProbeConnectorType.HANGS_MARKER);
+
+    private final String marker;
+
+    Build(String marker) {
+      this.marker = marker;
+    }
   }
 
   /**
    * The plugin jar of a given version.
    *
    * @param version its Plugin-Version
-   * @param broken whether its probe connectors fail to start (a broken build)
+   * @param build how it behaves
    * @return the jar's bytes
    */
-  public static byte[] jar(String version, boolean broken) {
+  public static byte[] jar(String version, Build build) {
     Manifest manifest = new Manifest();
     Attributes a = manifest.getMainAttributes();
     a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -82,8 +98,8 @@ public final class TestPlugins {
       j.write((ProbeConnectorType.class.getName() + "\n" + MemoryConnectorType.class.getName()
           + "\n").getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
-      if (broken) {
-        j.putNextEntry(new JarEntry(ProbeConnectorType.BROKEN_MARKER));
+      if (build.marker != null) {
+        j.putNextEntry(new JarEntry(build.marker));
         j.closeEntry();
       }
     } catch (IOException e) {

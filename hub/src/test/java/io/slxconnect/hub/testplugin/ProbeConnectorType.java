@@ -26,9 +26,16 @@ public class ProbeConnectorType implements ConnectorType {
   /** A resource whose presence in the plugin jar makes every start fail: a broken build. */
   public static final String BROKEN_MARKER = "io/slxconnect/hub/testplugin/BROKEN";
 
+  /** A resource whose presence makes creating the type hang: a plugin that never loads. */
+  public static final String HANGS_MARKER = "io/slxconnect/hub/testplugin/HANGS";
+
   /** Records this plugin version's class loader, so tests can check it is collected. */
   public ProbeConnectorType() {
     PluginLoaders.seen(getClass());
+    if (getClass().getClassLoader().getResource(HANGS_MARKER) != null) {
+      // The misbehaviour under test; bounded so the stuck thread ends with the test run.
+      LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
+    }
   }
 
   @Override

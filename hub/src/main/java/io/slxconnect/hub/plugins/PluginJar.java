@@ -145,7 +145,11 @@ public record PluginJar(Path path, String id, String version, String provider,
     return value.trim();
   }
 
+  /** A semantic version; its characters are also safe in a file name. */
   private static boolean isVersion(String version) {
+    if (!version.matches("[0-9A-Za-z.+-]{1,64}")) {
+      return false;
+    }
     try {
       VERSIONS.compareVersions(version, "0.0.0");
       return true;

@@ -274,7 +274,7 @@ public final class Hub implements AutoCloseable {
 
     connectors.startAll().await();
     PluginDirectoryWatcher pluginWatcher = new PluginDirectoryWatcher(vertx, deployer, plugins,
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2), audit);
     pluginWatcher.start();
     resources.add(0, pluginWatcher);
     String provisioner = vertx.deployVerticle(new Provisioner(pool,

@@ -50,6 +50,10 @@ public final class ConnectorRuntime implements ConnectorCalls {
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
   private final Map<UUID, ConnectorState> states = new ConcurrentHashMap<>();
   private final Map<UUID, Retry> retries = new ConcurrentHashMap<>();
+  /** Starts under way: a stop waits for them, so no instance outlives its plugin's unload. */
+  private final Map<UUID, Future<ConnectorState>> launching = new ConcurrentHashMap<>();
+  /** Connection tests under way, by connector type: an upgrade waits for them. */
+  private final Map<Future<ConnectionReport>, String> testing = new ConcurrentHashMap<>();
   /** Bumped by every start and stop: a start that finishes after a newer one began is undone. */
   private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
 
@@ -122,6 +126,19 @@ public final class ConnectorRuntime implements ConnectorCalls {
   private Future<ConnectorState> launch(ConnectorRecord record) {
     UUID id = record.id();
     long generation = generations.merge(id, 1L, Long::sum);
+    Future<ConnectorState> launched = settled(id).compose(v -> attempt(record, generation));
+    launching.put(id, launched);
+    return launched.onComplete(done -> launching.remove(id, launched));
+  }
+
+  /** Completes once the start under way, if any, has finished (and undone itself if stale). */
+  private Future<Void> settled(UUID id) {
+    Future<ConnectorState> current = launching.get(id);
+    return current == null ? Future.succeededFuture() : current.otherwiseEmpty().mapEmpty();
+  }
+
+  private Future<ConnectorState> attempt(ConnectorRecord record, long generation) {
+    UUID id = record.id();
     return stopInstance(id).compose(v -> {
       Optional<InstalledType> type = plugins.type(record.type());
       if (type.isEmpty()) {
@@ -183,9 +200,19 @@ public final class ConnectorRuntime implements ConnectorCalls {
     }
     return store.checkpoint(record.id()).compose(checkpoint -> PluginCalls.call(
             "Starting the watch of " + record.name(), options.callTimeout(),
-            () -> instance.watch(checkpoint.orElse(null),
-                sinks.open(record.id(), reason -> restartWatch(record, generation, reason)))))
+            () -> instance.watch(checkpoint.orElse(null), current(record.id(), generation,
+                sinks.open(record.id(), reason -> restartWatch(record, generation, reason))))))
         .map(true);
+  }
+
+  /**
+   * A sink that refuses batches once the instance it was given to is no longer the current one
+   * (stopped, restarted, upgraded): a watch that did not stop cannot write beside its successor.
+   */
+  private ChangeSink current(UUID id, long generation, ChangeSink sink) {
+    return (changes, after) -> generations.get(id) == generation ? sink.accept(changes, after)
+        : Future.failedFuture(new ConnectorException(ConnectorException.Reason.UNAVAILABLE,
+            "This watch was stopped"));
   }
 
   /** A running instance lost or regained its connection: {@code degraded} or {@code running}. */
@@ -271,7 +298,8 @@ public final class ConnectorRuntime implements ConnectorCalls {
     generations.merge(id, 1L, Long::sum);
     cancelRetry(id);
     retries.remove(id);
-    return stopInstance(id).onComplete(r -> states.put(id, ConnectorState.stopped()));
+    return settled(id).compose(v -> stopInstance(id))
+        .onComplete(r -> states.put(id, ConnectorState.stopped()));
   }
 
   /**
@@ -312,7 +340,8 @@ public final class ConnectorRuntime implements ConnectorCalls {
       return Future.succeededFuture(failedTest("The plugin could not create the connector: "
           + e));
     }
-    return PluginCalls.call("Testing the connection", options.callTimeout(), instance::test)
+    Future<ConnectionReport> report = PluginCalls.call("Testing the connection",
+            options.callTimeout(), instance::test)
         .recover(e -> Future.succeededFuture(failedTest(message(e))))
         .eventually(() -> PluginCalls.call("Stopping the test connection",
                 options.callTimeout(), instance::stop)
@@ -320,6 +349,21 @@ public final class ConnectorRuntime implements ConnectorCalls {
               context.close();
               return Future.succeededFuture();
             }));
+    testing.put(report, type.id());
+    return report.onComplete(done -> testing.remove(report));
+  }
+
+  /**
+   * Waits until no connection test of the given types is under way: their plugin is about to
+   * be unloaded. (Their connectors are stopped by then.)
+   *
+   * @param typeIds the connector types
+   * @return completes when the tests have finished
+   */
+  public Future<Void> quiesce(List<String> typeIds) {
+    List<Future<ConnectionReport>> running = testing.entrySet().stream()
+        .filter(e -> typeIds.contains(e.getValue())).map(Map.Entry::getKey).toList();
+    return Future.join(running).otherwiseEmpty().mapEmpty();
   }
 
   /** A test that could not run is still answered as a report, with the reason as its step. */

@@ -64,7 +64,7 @@ public final class PluginDeployer {
   private final ConnectorStore store;
   private final Targets targets;
   private final Path scratch;
-  private final Duration trialTimeout;
+  private final Duration stepTimeout;
   private Consumer<Path> placed = path -> { };
   private Future<Void> tail = Future.succeededFuture();
 
@@ -77,17 +77,25 @@ public final class PluginDeployer {
    * @param store the connectors table
    * @param targets the routing view, reloaded when types come and go
    * @param scratch a directory of the hub's own for trial loads
-   * @param trialTimeout how long checking and loading a jar on trial may take
+   * @param stepTimeout how long a step that runs plugin code (loading, unloading) may take
    */
   public PluginDeployer(Vertx vertx, PluginRuntime runtime, ConnectorRuntime connectors,
-      ConnectorStore store, Targets targets, Path scratch, Duration trialTimeout) {
+      ConnectorStore store, Targets targets, Path scratch, Duration stepTimeout) {
     this.vertx = vertx;
     this.runtime = runtime;
     this.connectors = connectors;
     this.store = store;
     this.targets = targets;
     this.scratch = scratch;
-    this.trialTimeout = trialTimeout;
+    this.stepTimeout = stepTimeout;
+    // Trial copies an earlier run left behind (a trial that hung until the hub stopped).
+    if (Files.isDirectory(scratch)) {
+      try (var trials = Files.list(scratch)) {
+        trials.forEach(PluginDeployer::deleteQuietly);
+      } catch (IOException e) {
+        LOG.warn("Cannot empty {}: {}", scratch, e.getMessage());
+      }
+    }
   }
 
   /**
@@ -108,50 +116,61 @@ public final class PluginDeployer {
    * @return the outcome; failed with {@link PluginRefused} when refused or rolled back
    */
   public Future<Outcome> install(Path candidate, Origin origin) {
-    return serially(() -> blocking(() -> checked(candidate))
-        .timeout(trialTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(e -> Future.failedFuture(e instanceof TimeoutException
-            ? PluginRefused.invalid("Loading the plugin on trial did not finish within "
-                + trialTimeout.toSeconds() + " s: it hangs while starting")
-            : e))
-        .compose(jar -> {
+    return serially(() -> pluginStep("Loading the plugin on trial", () -> checked(candidate))
+        .compose(staged -> {
+          PluginJar jar = staged.jar();
           Optional<LoadedPlugin> current = runtime.plugin(jar.id());
+          Future<Outcome> outcome;
           if (current.isPresent() && current.get().jar().version().equals(jar.version())) {
-            return Future.failedFuture(new PluginRefused(PluginRefused.Kind.CONFLICT,
+            outcome = Future.failedFuture(new PluginRefused(PluginRefused.Kind.CONFLICT,
                 "Plugin " + jar.id() + " " + jar.version() + " is already installed"
                     + (current.get().jar().sha256().equals(jar.sha256()) ? ""
                     : " with different content; give the new build its own version")));
+          } else {
+            outcome = current.isEmpty() ? installNew(staged, origin)
+                : upgrade(current.get(), staged, origin);
           }
-          return current.isEmpty() ? installNew(jar, origin)
-              : upgrade(current.get(), jar, origin);
+          return outcome.recover(e -> blocking(() -> {
+            boolean running = runtime.plugin(jar.id())
+                .filter(p -> p.loadedFrom().equals(staged.copy())).isPresent();
+            if (!running) {
+              runtime.discard(staged);
+            }
+            return null;
+          }).transform(v -> Future.failedFuture(e)));
         })
-        .onFailure(e -> refused(candidate, origin, e)));
+        .recover(e -> blocking(() -> refused(candidate, origin, e))
+            .transform(v -> Future.failedFuture(e))));
   }
 
-  /** Reads the jar, checks its integrity and loads it on trial. */
-  private PluginJar checked(Path candidate) throws PluginRefused {
-    PluginJar jar = PluginJar.read(candidate, runtime.integrity());
+  /** Copies the jar aside, checks it there and loads it on trial. */
+  private PluginRuntime.Staged checked(Path candidate) throws PluginRefused {
+    PluginRuntime.Staged staged = runtime.stage(candidate);
     Path trialDir = scratch.resolve(UUID.randomUUID().toString());
     try {
-      for (String type : PluginRuntime.trial(jar, trialDir)) {
+      for (String type : PluginRuntime.trial(staged, trialDir)) {
         Optional<InstalledType> other = runtime.types().stream()
-            .filter(t -> t.id().equals(type) && !t.pluginId().equals(jar.id())).findAny();
+            .filter(t -> t.id().equals(type) && !t.pluginId().equals(staged.jar().id()))
+            .findAny();
         if (other.isPresent()) {
           throw PluginRefused.invalid("Connector type '" + type + "' is already provided by "
               + "plugin " + other.get().pluginId());
         }
       }
+      return staged;
+    } catch (PluginRefused | RuntimeException e) {
+      runtime.discard(staged);
+      throw e;
     } finally {
       deleteQuietly(trialDir);
     }
-    return jar;
   }
 
-  private Future<Outcome> installNew(PluginJar jar, Origin origin) {
-    return blocking(() -> {
-      PluginJar inPlace = place(jar, origin);
+  private Future<Outcome> installNew(PluginRuntime.Staged staged, Origin origin) {
+    return pluginStep("Loading the plugin", () -> {
+      PluginJar inPlace = place(staged.jar(), origin);
       try {
-        return runtime.load(inPlace);
+        return runtime.load(new PluginRuntime.Staged(inPlace, staged.copy()));
       } catch (PluginRefused e) {
         unplace(inPlace, origin);
         throw e;
@@ -164,19 +183,24 @@ public final class PluginDeployer {
         }));
   }
 
-  private Future<Outcome> upgrade(LoadedPlugin old, PluginJar jar, Origin origin) {
+  private Future<Outcome> upgrade(LoadedPlugin old, PluginRuntime.Staged staged,
+      Origin origin) {
     String id = old.id();
+    String version = staged.jar().version();
     runtime.busy(id, true);
     return users(old.typeIds()).compose(users -> {
       List<UUID> wereRunning = users.stream().map(ConnectorRecord::id)
           .filter(c -> isUp(connectors.state(c))).toList();
       LOG.info("Upgrading plugin {} {} to {}: stopping {} connector(s)", id,
-          old.jar().version(), jar.version(), users.size());
+          old.jar().version(), version, users.size());
       return stopAll(users)
-          .compose(v -> blocking(() -> swap(old, jar, origin)))
+          .compose(v -> connectors.quiesce(old.typeIds()))
+          .compose(v -> pluginStep("Swapping the plugin's versions",
+              () -> swap(old, staged, origin)))
           .compose(loaded -> {
             runtime.busy(id, false);
-            return targets.reload().compose(v -> startUsers(old.typeIds()))
+            List<String> types = union(old.typeIds(), loaded.typeIds());
+            return targets.reload().compose(v -> startUsers(types))
                 .compose(started -> {
                   List<String> broken = started.stream()
                       .filter(r -> wereRunning.contains(r.id()) && !isUp(connectors.state(r.id())))
@@ -184,32 +208,32 @@ public final class PluginDeployer {
                       .toList();
                   if (!broken.isEmpty()) {
                     return rollback(old, loaded, origin, "connector(s) that ran on "
-                        + old.jar().version() + " do not start on " + jar.version() + " ("
+                        + old.jar().version() + " do not start on " + version + " ("
                         + String.join("; ", broken) + ")");
                   }
                   return blocking(() -> retire(old, loaded)).map(v -> {
                     runtime.error(id, null);
                     LOG.info("Upgraded plugin {} from {} to {}; {} connector(s) restarted", id,
-                        old.jar().version(), jar.version(), started.size());
+                        old.jar().version(), version, started.size());
                     return new Outcome(loaded, old.jar().version(), started.size());
                   });
                 });
           }, failure -> {
-            // The new version did not load; swap put the old one back.
+            // The new version did not load; swap put the old one back, if it could.
             runtime.busy(id, false);
             return targets.reload().compose(v -> startUsers(old.typeIds()))
-                .compose(v -> rolledBack(old, jar.version(), failure.getMessage()));
+                .compose(v -> rolledBack(old, version, failure.getMessage()));
           });
-    });
+    }).onComplete(done -> runtime.busy(id, false));
   }
 
   /** Unloads the old version and loads the new one; if it does not load, the old one again. */
-  private LoadedPlugin swap(LoadedPlugin old, PluginJar jar, Origin origin)
+  private LoadedPlugin swap(LoadedPlugin old, PluginRuntime.Staged staged, Origin origin)
       throws PluginRefused {
+    PluginJar inPlace = place(staged.jar(), origin);
     runtime.unload(old.id());
-    PluginJar inPlace = place(jar, origin);
     try {
-      return runtime.load(inPlace);
+      return runtime.load(new PluginRuntime.Staged(inPlace, staged.copy()));
     } catch (PluginRefused e) {
       unplace(inPlace, origin);
       restore(old);
@@ -221,41 +245,52 @@ public final class PluginDeployer {
       String reason) {
     String id = old.id();
     runtime.busy(id, true);
-    return users(old.typeIds())
+    return users(union(old.typeIds(), failed.typeIds()))
         .compose(users -> stopAll(users))
-        .compose(v -> blocking(() -> {
+        .compose(v -> connectors.quiesce(failed.typeIds()))
+        .compose(v -> pluginStep("Rolling back", () -> {
           runtime.unload(id);
           runtime.discard(failed);
           unplace(failed.jar(), origin);
           restore(old);
           return null;
         }))
-        .eventually(() -> {
+        .transform(done -> {
           runtime.busy(id, false);
-          return targets.reload().compose(v -> startUsers(old.typeIds()));
-        })
-        .compose(v -> rolledBack(old, failed.jar().version(), reason));
+          return targets.reload().compose(v -> startUsers(old.typeIds()))
+              .compose(v -> rolledBack(old, failed.jar().version(),
+                  done.succeeded() ? reason : reason + "; " + done.cause().getMessage()));
+        });
   }
 
   /** Loads the previous version again from its private copy, and its jar back if it was lost. */
   private void restore(LoadedPlugin old) throws PluginRefused {
-    Path file = old.jar().path();
+    restoreFile(old);
+    runtime.reload(old);
+  }
+
+  /** Puts a loaded plugin's jar back into the plugins directory when it is missing there. */
+  private void restoreFile(LoadedPlugin plugin) {
+    Path file = plugin.jar().path();
     if (!Files.exists(file)) {
       try {
-        Files.copy(old.loadedFrom(), file);
+        Files.copy(plugin.loadedFrom(), file);
         placed.accept(file);
       } catch (IOException e) {
         LOG.error("Cannot put {} back into the plugins directory: {}", file, e.getMessage());
       }
     }
-    runtime.reload(old);
   }
 
   private Future<Outcome> rolledBack(LoadedPlugin old, String version, String reason) {
-    String message = "The upgrade of " + old.id() + " to " + version + " failed and was rolled "
-        + "back to " + old.jar().version() + ": " + reason;
+    boolean back = runtime.plugin(old.id()).isPresent();
+    String message = "The upgrade of " + old.id() + " to " + version + " failed and "
+        + (back ? "was rolled back to " + old.jar().version()
+        : "version " + old.jar().version() + " could not be loaded again either") + ": " + reason;
     LOG.error(message);
-    runtime.error(old.id(), message);
+    if (back) {
+      runtime.error(old.id(), message);
+    }
     return Future.failedFuture(new PluginRefused(PluginRefused.Kind.ROLLED_BACK, message));
   }
 
@@ -266,6 +301,10 @@ public final class PluginDeployer {
       deleteQuietly(old.jar().path());
     }
     return null;
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
   }
 
   /**
@@ -294,7 +333,8 @@ public final class PluginDeployer {
         }
         runtime.busy(pluginId, true);
         return stopAll(users)
-            .compose(v -> blocking(() -> {
+            .compose(v -> connectors.quiesce(types))
+            .compose(v -> pluginStep("Unloading the plugin", () -> {
               runtime.unload(pluginId).ifPresent(p -> {
                 runtime.discard(p);
                 deleteQuietly(p.jar().path());
@@ -321,10 +361,13 @@ public final class PluginDeployer {
       return jar;
     }
     Path target = runtime.directory().resolve(jar.canonicalFileName());
+    if (Files.exists(target)) {
+      throw new PluginRefused(PluginRefused.Kind.CONFLICT, "A file " + target.getFileName()
+          + " is already in the plugins directory; remove it first");
+    }
     try {
       Files.createDirectories(runtime.directory());
-      Files.move(jar.path(), target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(jar.path(), target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw PluginRefused.invalid("The jar cannot be put into the plugins directory "
           + runtime.directory() + ": " + e.getMessage());
@@ -350,23 +393,40 @@ public final class PluginDeployer {
     }
   }
 
-  private void refused(Path candidate, Origin origin, Throwable e) {
+  /** Records why a jar was refused; blocking (reads the jar, moves files). */
+  private Void refused(Path candidate, Origin origin, Throwable e) {
     if (!(e instanceof PluginRefused refusal)) {
       LOG.error("Installing {} failed", candidate, e);
-      return;
+      return null;
     }
-    if (origin == Origin.DIRECTORY && Files.exists(candidate)
-        && refusal.kind() != PluginRefused.Kind.ROLLED_BACK) {
-      PluginJar jar = null;
-      try {
-        jar = PluginJar.read(candidate);
-      } catch (PluginRefused unreadable) {
-        // The refusal says why; the listing shows the file name.
-      }
-      runtime.refuse(candidate, jar, refusal.getMessage());
-    } else {
+    if (origin != Origin.DIRECTORY || !Files.exists(candidate)
+        || refusal.kind() == PluginRefused.Kind.ROLLED_BACK) {
       LOG.warn("Plugin jar {} refused: {}", candidate.getFileName(), refusal.getMessage());
+      return null;
     }
+    PluginJar jar = null;
+    try {
+      jar = PluginJar.read(candidate);
+    } catch (PluginRefused unreadable) {
+      // The refusal says why; the listing shows the file name.
+    }
+    String sha256 = jar == null ? null : jar.sha256();
+    Optional<LoadedPlugin> overwritten = runtime.plugins().stream()
+        .filter(p -> p.jar().path().equals(candidate)).findFirst();
+    if (overwritten.isPresent() && overwritten.get().jar().sha256().equals(sha256)) {
+      return null;
+    }
+    if (overwritten.isPresent()) {
+      // A running plugin's jar was overwritten in place: keep the refused one aside and put
+      // the running version's jar back, so that the next start loads what runs now.
+      unplace(overwritten.get().jar(), Origin.DIRECTORY);
+      restoreFile(overwritten.get());
+      LOG.error("The jar of plugin {} was replaced by one the hub refused ({}); the refused "
+          + "jar is in .refused/", overwritten.get().id(), refusal.getMessage());
+      return null;
+    }
+    runtime.refuse(candidate, jar, refusal.getMessage());
+    return null;
   }
 
   private Future<List<ConnectorRecord>> users(List<String> typeIds) {
@@ -394,6 +454,19 @@ public final class PluginDeployer {
 
   private <T> Future<T> blocking(Callable<T> step) {
     return vertx.executeBlocking(step, false);
+  }
+
+  /**
+   * A blocking step that runs plugin code (starting, stopping, describing its types), with the
+   * time limit of plugin calls: a plugin that hangs in it is given up on, so it cannot hold
+   * every later plugin operation.
+   */
+  private <T> Future<T> pluginStep(String what, Callable<T> step) {
+    return blocking(step).timeout(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? PluginRefused.invalid(what + " did not finish within " + stepTimeout.toSeconds()
+                + " s: the plugin hangs while starting or stopping")
+            : e));
   }
 
   /** Runs operations one after the other, each after the previous one has finished. */

@@ -1,7 +1,9 @@
 package io.slxconnect.hub.plugins;
 
+import io.slxconnect.hub.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
   private final PluginDeployer deployer;
   private final PluginRuntime runtime;
   private final Duration interval;
+  private final PluginAudit audit;
   /** What each file looked like when it was last acted on (loaded, refused, placed). */
   private final Map<Path, Fingerprint> handled = new ConcurrentHashMap<>();
   /** What each file looked like at the previous scan. */
@@ -40,21 +43,27 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
   }
 
   /**
-   * Creates the watcher; every jar in the directory now counts as handled (the start loaded
-   * or refused it).
+   * Creates the watcher; every jar the start loaded or refused counts as handled, a jar
+   * dropped in since is taken at the first scans.
    *
    * @param vertx runs the scans
    * @param deployer installs what it finds
    * @param runtime the plugins directory
    * @param interval how often to look
+   * @param auditLog where what it installs is recorded
    */
   public PluginDirectoryWatcher(Vertx vertx, PluginDeployer deployer, PluginRuntime runtime,
-      Duration interval) {
+      Duration interval, AuditLog auditLog) {
     this.vertx = vertx;
     this.deployer = deployer;
     this.runtime = runtime;
     this.interval = interval;
-    scan().forEach(handled::put);
+    this.audit = new PluginAudit(auditLog);
+    scan().forEach((file, fingerprint) -> {
+      if (runtime.accountedFor(file)) {
+        handled.put(file, fingerprint);
+      }
+    });
     deployer.onPlaced(this::markHandled);
   }
 
@@ -109,8 +118,11 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     for (Path file : ready) {
       handled.put(file, now.get(file));
       LOG.info("New plugin jar in the plugins directory: {}", file.getFileName());
+      JsonObject detail = new JsonObject().put("file", file.getFileName().toString());
       chain = chain.compose(v -> deployer.install(file, PluginDeployer.Origin.DIRECTORY)
-          .<Void>mapEmpty().otherwiseEmpty());
+          .compose(outcome -> audit.installed(PluginAudit.DIRECTORY, null, detail, outcome),
+              e -> audit.refused(PluginAudit.DIRECTORY, null, file.getFileName().toString(),
+                  detail, e)));
     }
     return chain;
   }

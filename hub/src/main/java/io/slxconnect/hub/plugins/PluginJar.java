@@ -74,6 +74,12 @@ public record PluginJar(Path path, String id, String version, String provider,
           + "; install a version of the plugin built for API " + major(ApiVersion.CURRENT)
           + ".x");
     }
+    String dependencies = manifest.getValue("Plugin-Dependencies");
+    if (dependencies != null && !dependencies.isBlank()) {
+      throw PluginRefused.invalid("Plugin " + id + " " + version + " depends on other plugins ("
+          + dependencies.trim() + "); the hub loads self-contained plugins only: shade the "
+          + "libraries it needs into its jar");
+    }
     if (!indexed) {
       throw PluginRefused.invalid("Plugin " + id + " " + version + " declares no connector "
           + "type: META-INF/extensions.idx is missing or empty (is PF4J's annotation "

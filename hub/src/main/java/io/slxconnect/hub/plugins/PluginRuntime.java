@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,27 +110,31 @@ public final class PluginRuntime implements AutoCloseable {
       return;
     }
     emptyDirectory(directory.resolve(INCOMING));
-    Map<String, List<PluginJar>> versions = new LinkedHashMap<>();
+    Map<String, List<Staged>> versions = new LinkedHashMap<>();
     for (Path file : jars(directory)) {
       try {
-        PluginJar jar = PluginJar.read(file, integrity);
-        versions.computeIfAbsent(jar.id(), id -> new ArrayList<>()).add(jar);
+        Staged staged = stage(file);
+        versions.computeIfAbsent(staged.jar().id(), id -> new ArrayList<>()).add(staged);
       } catch (PluginRefused e) {
         refuse(file, null, e.getMessage());
       }
     }
-    for (List<PluginJar> candidates : versions.values()) {
-      candidates.sort(Comparator.<PluginJar, PluginJar>comparing(j -> j,
+    for (List<Staged> candidates : versions.values()) {
+      candidates.sort(Comparator.<Staged, PluginJar>comparing(Staged::jar,
           PluginJar::compareVersion).reversed());
-      PluginJar newest = candidates.get(0);
+      Staged newest = candidates.get(0);
       try {
         load(newest);
       } catch (PluginRefused e) {
-        refuse(newest.path(), newest, e.getMessage());
+        discard(newest);
+        refuse(newest.jar().path(), newest.jar(), e.getMessage());
       }
-      candidates.stream().skip(1).forEach(older -> refuse(older.path(), older,
-          "Version " + newest.version() + " of " + newest.id() + " in "
-              + newest.path().getFileName() + " is newer; delete this jar"));
+      candidates.stream().skip(1).forEach(older -> {
+        discard(older);
+        refuse(older.jar().path(), older.jar(), "Version " + newest.jar().version() + " of "
+            + newest.jar().id() + " in " + newest.jar().path().getFileName()
+            + " is newer; delete this jar");
+      });
     }
     LOG.info("Connector types installed: {} (plugin integrity check: {})", types.keySet(),
         integrity.describe());
@@ -152,29 +157,49 @@ public final class PluginRuntime implements AutoCloseable {
   }
 
   /**
-   * Loads and starts a plugin from a private copy of its jar and registers its connector
-   * types. Blocking. No other version of the plugin may be loaded.
+   * A jar copied to the hub's private folder and checked there: every later step reads these
+   * bytes, so a file changed in the plugins directory meanwhile cannot slip past the checks.
    *
-   * @param jar the jar
-   * @return the running plugin
-   * @throws PluginRefused when it cannot load, provides no usable type, or a type clashes
+   * @param jar the jar's manifest; its path is the file in the plugins directory
+   * @param copy the private copy
    */
-  public LoadedPlugin load(PluginJar jar) throws PluginRefused {
-    Path copy = cache.resolve(jar.id() + "-" + jar.version() + "-"
-        + jar.sha256().substring(0, 12) + ".jar");
+  public record Staged(PluginJar jar, Path copy) {
+  }
+
+  /**
+   * Copies a jar to the hub's private folder, then reads its manifest and checks the integrity
+   * rules on that copy. Blocking.
+   *
+   * @param file the jar in the plugins directory (or an upload)
+   * @return the checked copy
+   * @throws PluginRefused when it is not a plugin this hub may load; the copy is gone then
+   */
+  public Staged stage(Path file) throws PluginRefused {
+    Path copy = cache.resolve(UUID.randomUUID() + ".jar");
     try {
       Files.createDirectories(cache);
-      Files.copy(jar.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file, copy);
     } catch (IOException e) {
-      throw PluginRefused.invalid("The jar cannot be copied into the plugin cache: "
-          + e.getMessage());
+      throw PluginRefused.invalid("The jar cannot be read: " + e.getMessage());
     }
     try {
-      return register(jar, copy);
+      return new Staged(PluginJar.read(copy, integrity).at(file), copy);
     } catch (PluginRefused e) {
       deleteQuietly(copy);
       throw e;
     }
+  }
+
+  /**
+   * Loads and starts a staged plugin and registers its connector types. Blocking. No other
+   * version of the plugin may be loaded.
+   *
+   * @param staged the checked copy
+   * @return the running plugin
+   * @throws PluginRefused when it cannot load, provides no usable type, or a type clashes
+   */
+  public LoadedPlugin load(Staged staged) throws PluginRefused {
+    return register(staged.jar(), staged.copy());
   }
 
   /**
@@ -212,17 +237,18 @@ public final class PluginRuntime implements AutoCloseable {
    * Loads a jar in a plugin manager of its own and unloads it again, to find out whether it
    * would load here, without touching the running plugins. Blocking.
    *
-   * @param jar the jar
+   * @param staged the checked copy
    * @param scratch an empty directory for the trial's copy
    * @return the ids of the connector types it provides
    * @throws PluginRefused when it would not load
    */
-  public static List<String> trial(PluginJar jar, Path scratch) throws PluginRefused {
+  public static List<String> trial(Staged staged, Path scratch) throws PluginRefused {
     PluginManager trial = manager(scratch);
     Path copy = scratch.resolve("trial.jar");
+    PluginJar jar = staged.jar();
     try {
       Files.createDirectories(scratch);
-      Files.copy(jar.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(staged.copy(), copy, StandardCopyOption.REPLACE_EXISTING);
       List<InstalledType> provided = start(trial, jar, copy);
       stop(trial, jar.id());
       return provided.stream().map(InstalledType::id).toList();
@@ -240,11 +266,27 @@ public final class PluginRuntime implements AutoCloseable {
     try {
       loadedId = pf4j.loadPlugin(copy);
     } catch (RuntimeException | LinkageError e) {
+      forget(pf4j, copy);
       throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
           + " cannot be loaded: " + e.getMessage());
     }
     PluginWrapper plugin = pf4j.getPlugin(loadedId);
-    PluginState state = pf4j.startPlugin(loadedId);
+    if (!jar.id().equals(loadedId)
+        || !jar.version().equals(plugin.getDescriptor().getVersion())) {
+      // A plugin.properties in the jar overrides the manifest: the hub would lose track of it.
+      stop(pf4j, loadedId);
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version() + " loads as "
+          + loadedId + " " + plugin.getDescriptor().getVersion() + " (plugin.properties?); "
+          + "describe the plugin in the manifest only");
+    }
+    PluginState state;
+    try {
+      state = pf4j.startPlugin(loadedId);
+    } catch (RuntimeException | LinkageError e) {
+      stop(pf4j, loadedId);
+      throw PluginRefused.invalid("Plugin " + jar.id() + " " + jar.version()
+          + " failed to start: " + e);
+    }
     if (state != PluginState.STARTED) {
       Throwable failure = plugin.getFailedException();
       stop(pf4j, loadedId);
@@ -267,6 +309,13 @@ public final class PluginRuntime implements AutoCloseable {
           + " declares no connector type (is META-INF/extensions.idx in the jar?)");
     }
     return provided;
+  }
+
+  /** Unloads whatever PF4J registered for a jar whose load failed half way. */
+  private static void forget(PluginManager pf4j, Path copy) {
+    pf4j.getPlugins().stream().filter(p -> copy.equals(p.getPluginPath()))
+        .map(PluginWrapper::getPluginId).toList()
+        .forEach(pf4j::unloadPlugin);
   }
 
   private static void stop(PluginManager pf4j, String pluginId) {
@@ -334,6 +383,15 @@ public final class PluginRuntime implements AutoCloseable {
    */
   public void discard(LoadedPlugin unloaded) {
     deleteQuietly(unloaded.loadedFrom());
+  }
+
+  /**
+   * Deletes the private copy of a jar that was not loaded. Blocking.
+   *
+   * @param staged the copy
+   */
+  public void discard(Staged staged) {
+    deleteQuietly(staged.copy());
   }
 
   /** Deletes the files of a directory: copies of an earlier run, uploads cut off by a stop. */
@@ -423,6 +481,17 @@ public final class PluginRuntime implements AutoCloseable {
       refused.remove(r.file());
     });
     return refusal.isPresent();
+  }
+
+  /**
+   * Whether a jar of the plugins directory was loaded or refused.
+   *
+   * @param file the jar
+   * @return {@code true} when it is a loaded plugin's jar or a refused one
+   */
+  public boolean accountedFor(Path file) {
+    return refused.containsKey(file.getFileName().toString())
+        || plugins.values().stream().anyMatch(p -> p.jar().path().equals(file));
   }
 
   /**

@@ -33,6 +33,7 @@ public final class PluginsApi {
   private final PluginDeployer deployer;
   private final ConnectorStore connectors;
   private final AuditLog audit;
+  private final PluginAudit installs;
 
   /**
    * Creates the API.
@@ -48,6 +49,7 @@ public final class PluginsApi {
     this.deployer = deployer;
     this.connectors = connectors;
     this.audit = audit;
+    this.installs = new PluginAudit(audit);
   }
 
   /**
@@ -110,31 +112,27 @@ public final class PluginsApi {
     List<FileUpload> files = request.context().fileUploads().stream()
         .filter(f -> "file".equals(f.name())).toList();
     if (files.size() != 1) {
-      throw ApiException.badRequest("Send the plugin jar as multipart/form-data, in one field "
-          + "named 'file'", List.of(new ApiException.FieldError("file", "missing")));
+      ApiException missing = ApiException.badRequest("Send the plugin jar as "
+          + "multipart/form-data, in one field named 'file'",
+          List.of(new ApiException.FieldError("file", "missing")));
+      return installs.refused(request.actor(), request.remoteAddress(), null, new JsonObject(),
+          missing).compose(v -> Future.failedFuture(missing));
     }
     FileUpload upload = files.get(0);
     JsonObject detail = new JsonObject().put("file", upload.fileName()).put("size",
         upload.size());
     return deployer.install(Path.of(upload.uploadedFileName()), PluginDeployer.Origin.UPLOAD)
-        .recover(e -> audit.record(request, "plugin.install", upload.fileName(), false,
-                detail.put("reason", e.getMessage()))
+        .recover(e -> installs.refused(request.actor(), request.remoteAddress(), upload.fileName(),
+                detail, e)
             .compose(v -> Future.failedFuture(problem(e))))
-        .compose(outcome -> {
-          LoadedPlugin plugin = outcome.plugin();
-          boolean upgrade = outcome.previousVersion() != null;
-          detail.put("version", plugin.jar().version()).put("sha256", plugin.jar().sha256())
-              .put("previousVersion", outcome.previousVersion())
-              .put("connectorsRestarted", outcome.restarted());
-          return audit.record(request, upgrade ? "plugin.upgrade" : "plugin.install",
-                  plugin.id(), true, detail)
-              .compose(v -> usage())
-              .map(used -> {
-                JsonObject json = runtime.describe(plugin, used)
-                    .put("previousVersion", outcome.previousVersion());
-                return upgrade ? Reply.ok(json) : Reply.created(json);
-              });
-        });
+        .compose(outcome -> installs.installed(request.actor(), request.remoteAddress(), detail,
+                outcome)
+            .compose(v -> usage())
+            .map(used -> {
+              JsonObject json = runtime.describe(outcome.plugin(), used)
+                  .put("previousVersion", outcome.previousVersion());
+              return outcome.previousVersion() != null ? Reply.ok(json) : Reply.created(json);
+            }));
   }
 
   private Future<Reply> remove(ApiRequest request) {
@@ -147,7 +145,9 @@ public final class PluginsApi {
             .compose(v -> Future.failedFuture(problem(e))))
         .compose(found -> {
           if (!found) {
-            return Future.failedFuture(ApiException.notFound("No plugin " + id));
+            return audit.record(request, "plugin.remove", id, false,
+                    detail.copy().put("reason", "no such plugin"))
+                .compose(v -> Future.failedFuture(ApiException.notFound("No plugin " + id)));
           }
           return audit.record(request, "plugin.remove", id, true, detail)
               .map(v -> Reply.noContent());

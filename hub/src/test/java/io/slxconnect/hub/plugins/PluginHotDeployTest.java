@@ -1,6 +1,7 @@
 package io.slxconnect.hub.plugins;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,24 @@ class PluginHotDeployTest {
     assertEquals(List.of("memory", "probe"), plugin.getJsonArray("connectorTypes").stream()
         .sorted().toList());
     awaitState(createProbe("dropped"), "running");
+    JsonObject audited = admin.get("/api/v1/audit?action=plugin.install").json()
+        .getJsonArray("items").getJsonObject(0);
+    assertEquals("plugins-directory", audited.getString("actor"), audited.encode());
+    assertEquals("test-connectors", audited.getString("target"));
+  }
+
+  @Test
+  void aRunningPluginsJarOverwrittenWithABadOneIsPutBack() throws IOException {
+    byte[] good = TestPlugins.jar("1.0.0", Build.GOOD);
+    Path jar = TestPlugins.drop(plugins, "test-connectors.jar", good);
+    await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(PLUGIN).status() == 200);
+
+    Files.write(jar, new byte[] {'P', 'K', 0, 0});
+    Path aside = plugins.resolve(".refused/test-connectors.jar");
+    await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(aside));
+    assertArrayEquals(good, Files.readAllBytes(jar),
+        "the running version's jar is back, so the next start loads it");
+    assertEquals("STARTED", admin.get(PLUGIN).json().getString("state"));
   }
 
   @Test

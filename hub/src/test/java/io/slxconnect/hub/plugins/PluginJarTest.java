@@ -45,6 +45,7 @@ class PluginJarTest {
     assertRefused(Map.of("Plugin-Version", "one"), "is not a semantic version");
     assertRefused(Map.of("Plugin-Requires", ">=2.0.0"),
         "requires plugin API >=2.0.0 but this hub provides 1.0.0");
+    assertRefused(Map.of("Plugin-Dependencies", "ldap"), "self-contained plugins only");
   }
 
   private void assertRefused(Map<String, String> overrides, String reason) throws IOException {

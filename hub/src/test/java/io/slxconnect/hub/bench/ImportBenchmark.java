@@ -15,11 +15,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /**
  * Imports a generated directory of users from OpenLDAP (its own process, bulk-loaded by
@@ -52,7 +57,7 @@ public final class ImportBenchmark {
     SlapdServer ldap = SlapdServer.start(ldif);
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     AtomicLong peakHeap = new AtomicLong();
-    Thread sampler = sampleHeap(peakHeap);
+    ScheduledExecutorService sampler = sampleHeap(peakHeap);
     JsonObject result;
     try (Hub hub = Hub.start(ConfigLoader.load(Map.of(
         "SLX_DATA_DIR", work.resolve("data").toString(),
@@ -83,7 +88,7 @@ public final class ImportBenchmark {
               .put("java", System.getProperty("java.version"))
               .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
     } finally {
-      sampler.interrupt();
+      sampler.shutdownNow();
       ldap.close();
     }
     System.out.println(result.encodePrettily());
@@ -131,10 +136,7 @@ public final class ImportBenchmark {
       throw new IllegalStateException("Connector not created: " + created.body());
     }
     String id = created.json().getString("id");
-    while (!"running".equals(api.get("/api/v1/connectors/" + id).json()
-        .getJsonObject("status").getString("state"))) {
-      Thread.sleep(100);
-    }
+    WatchLatencyBenchmark.awaitRunning(api, id);
     return id;
   }
 
@@ -143,11 +145,10 @@ public final class ImportBenchmark {
     long start = System.nanoTime();
     var started = api.post("/api/v1/connectors/" + connector + "/imports", null);
     String run = started.json().getString("id");
-    JsonObject status;
-    do {
-      Thread.sleep(50);
-      status = api.get("/api/v1/imports/" + run).json();
-    } while ("running".equals(status.getString("status")));
+    JsonObject status = Awaitility.await().atMost(Duration.ofHours(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> api.get("/api/v1/imports/" + run).json(),
+            s -> !"running".equals(s.getString("status")));
     double seconds = (System.nanoTime() - start) / 1e9;
     return new JsonObject()
         .put("status", status.getString("status"))
@@ -189,20 +190,16 @@ public final class ImportBenchmark {
     return result;
   }
 
-  private static Thread sampleHeap(AtomicLong peak) {
-    Thread t = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
-    t.setDaemon(true);
-    t.start();
-    return t;
+  private static ScheduledExecutorService sampleHeap(AtomicLong peak) {
+    var memory = ManagementFactory.getMemoryMXBean();
+    var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "heap-sampler");
+      t.setDaemon(true);
+      return t;
+    });
+    sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+        memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 20,
+        TimeUnit.MILLISECONDS);
+    return sampler;
   }
 }

@@ -5,8 +5,10 @@ import io.slxconnect.hub.support.ApiClient;
 import io.slxconnect.hub.testplugin.shared.MemoryDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Times the whole pipeline: a user disabled or enabled in one connected system (a watching
@@ -24,9 +26,8 @@ final class PropagationProbe {
    * @param api a logged-in client
    * @param trips how many changes
    * @return median, 99th percentile and worst, in milliseconds
-   * @throws InterruptedException when interrupted
    */
-  static JsonObject measure(ApiClient api, int trips) throws InterruptedException {
+  static JsonObject measure(ApiClient api, int trips) {
     MemoryDirectory source = MemoryDirectory.named("probe-source");
     MemoryDirectory target = MemoryDirectory.named("probe-target");
     connector(api, "probe-source", new JsonObject().put("direction", "source"));
@@ -50,33 +51,23 @@ final class PropagationProbe {
         List.of("probe@example.com"), active, null, null, null, null, null);
   }
 
-  private static void awaitTarget(MemoryDirectory target, boolean active)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (true) {
-      ExternalUser account = target.accountNamed("propagation-probe");
-      if (account != null && account.active() == active) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The change did not reach the target in 30 s");
-      }
-      Thread.sleep(0, 200_000);
-    }
+  private static void awaitTarget(MemoryDirectory target, boolean active) {
+    Awaitility.await().alias("the change reached the target")
+        .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofNanos(200_000))
+        .until(() -> {
+          ExternalUser account = target.accountNamed("propagation-probe");
+          return account != null && account.active() == active;
+        });
   }
 
-  private static void connector(ApiClient api, String name, JsonObject provisioning)
-      throws InterruptedException {
+  private static void connector(ApiClient api, String name, JsonObject provisioning) {
     var created = api.post("/api/v1/connectors", new JsonObject().put("name", name)
         .put("type", "memory").put("settings", new JsonObject().put("directory", name))
         .put("provisioning", provisioning));
     if (created.status() != 201) {
       throw new IllegalStateException("Connector not created: " + created.body());
     }
-    String id = created.json().getString("id");
-    while (!"running".equals(api.get("/api/v1/connectors/" + id).json()
-        .getJsonObject("status").getString("state"))) {
-      Thread.sleep(50);
-    }
+    WatchLatencyBenchmark.awaitRunning(api, created.json().getString("id"));
   }
 }

@@ -25,12 +25,8 @@ import io.slxconnect.testkit.ContractRun.Connector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,46 +131,10 @@ public abstract class ConnectorContract {
   public Stream<DynamicTest> connectorType() {
     ConnectorType type = fixture.type();
     return Stream.of(
-        dynamicTest("the type is listed in META-INF/extensions.idx", () -> {
-          String name = type.getClass().getName();
-          boolean listed = false;
-          for (URL index : Collections.list(type.getClass().getClassLoader()
-              .getResources("META-INF/extensions.idx"))) {
-            try (InputStream in = index.openStream()) {
-              listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                  .anyMatch(name::equals);
-            }
-          }
-          assertTrue(listed, name + " is not in META-INF/extensions.idx: annotate it with "
-              + "@org.pf4j.Extension and run PF4J's annotation processor, or the hub loads the "
-              + "plugin with no connector type");
-        }),
-        dynamicTest("the id, capabilities and settings schema are what the hub accepts", () -> {
-          assertTrue(type.id() != null && type.id().matches("[a-z][a-z0-9-]{1,39}"), "id() is '"
-              + type.id() + "'; it must match [a-z][a-z0-9-]{1,39}");
-          assertFalse(type.capabilities() == null || type.capabilities().isEmpty(),
-              "capabilities() must name what the type can do");
-          JsonObject schema = type.settingsSchema();
-          assertNotNull(schema, "settingsSchema() returned null");
-          assertEquals("object", schema.getString("type"), "the settings schema must describe "
-              + "an object");
-          JsonObject properties = schema.getJsonObject("properties", new JsonObject());
-          for (String name : properties.fieldNames()) {
-            assertFalse(nestedWriteOnly(properties.getJsonObject(name)), "the setting " + name
-                + " marks a nested property writeOnly: the hub encrypts only top-level secrets and refuses "
-                + "the type");
-          }
-        }));
-  }
-
-  private static boolean nestedWriteOnly(JsonObject property) {
-    JsonObject nested = property.getJsonObject("properties", new JsonObject());
-    return nested.fieldNames().stream().anyMatch(n -> writeOnlyAnywhere(nested.getJsonObject(n)))
-        || property.getValue("items") instanceof JsonObject items && writeOnlyAnywhere(items);
-  }
-
-  private static boolean writeOnlyAnywhere(JsonObject schema) {
-    return schema.getBoolean("writeOnly", false) || nestedWriteOnly(schema);
+        dynamicTest("the type is listed in META-INF/extensions.idx",
+            () -> ConnectorTypeChecks.assertIndexed(type)),
+        dynamicTest("the id, capabilities and settings schema are what the hub accepts",
+            () -> ConnectorTypeChecks.assertAcceptable(type)));
   }
 
   // ------------------------------------------------------------------ streamed paging

@@ -1,32 +1,18 @@
 package io.slxconnect.cognito;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.List;
+import io.slxconnect.testkit.ConnectorTypeChecks;
 import org.junit.jupiter.api.Test;
 
 /**
- * PF4J finds the connector type through {@code META-INF/extensions.idx}, written by its
- * annotation processor at compile time; without it the plugin would load with no connector type
- * and no error.
+ * The hub finds the connector type through PF4J's extension index and accepts its
+ * self-description. (cognito-local ignores paging, so the plugin does not run the whole
+ * contract suite.)
  */
 class CognitoPluginDescriptorTest {
 
   @Test
-  void extensionIndexListsTheConnectorType() throws Exception {
-    List<URL> indexes = Collections.list(
-        getClass().getClassLoader().getResources("META-INF/extensions.idx"));
-    boolean listed = false;
-    for (URL index : indexes) {
-      try (InputStream in = index.openStream()) {
-        listed |= new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-            .anyMatch(CognitoConnectorType.class.getName()::equals);
-      }
-    }
-    assertTrue(listed, "META-INF/extensions.idx in " + indexes);
+  void theHubFindsAndAcceptsTheConnectorType() throws Exception {
+    ConnectorTypeChecks.assertIndexed(new CognitoConnectorType());
+    ConnectorTypeChecks.assertAcceptable(new CognitoConnectorType());
   }
 }

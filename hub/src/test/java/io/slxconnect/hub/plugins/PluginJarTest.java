@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slxconnect.hub.support.TestPlugins;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,20 +52,10 @@ class PluginJarTest {
   }
 
   private Path write(Map<String, String> overrides) throws IOException {
-    Manifest manifest = new Manifest();
-    Attributes a = manifest.getMainAttributes();
-    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    a.putValue("Plugin-Id", "acme");
-    a.putValue("Plugin-Version", "1.2.0");
-    a.putValue("Plugin-Requires", "^1.0.0");
-    overrides.forEach(a::putValue);
-    Path jar = Files.createTempFile(dir, "plugin", ".jar");
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream j = new JarOutputStream(out, manifest)) {
-      j.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-      j.write("com.acme.AcmeConnectorType\n".getBytes(StandardCharsets.UTF_8));
-      j.closeEntry();
-    }
-    return jar;
+    Map<String, String> manifest = new HashMap<>(Map.of("Plugin-Id", "acme",
+        "Plugin-Version", "1.2.0"));
+    manifest.putAll(overrides);
+    return Files.write(Files.createTempFile(dir, "plugin", ".jar"),
+        TestPlugins.descriptorJar(manifest, List.of("com.acme.AcmeConnectorType")));
   }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -76,13 +78,8 @@ public final class TestPlugins {
    * @return the jar's bytes
    */
   public static byte[] jar(String version, Build build) {
-    Manifest manifest = new Manifest();
-    Attributes a = manifest.getMainAttributes();
-    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    a.putValue("Plugin-Id", "test-connectors");
-    a.putValue("Plugin-Version", version);
-    a.putValue("Plugin-Provider", "Tests");
-    a.putValue("Plugin-Requires", "^1.0.0");
+    Manifest manifest = manifest(Map.of("Plugin-Id", "test-connectors",
+        "Plugin-Version", version));
     String packagePath = ProbeConnectorType.class.getPackageName().replace('.', '/');
     Path classes = Path.of(ProbeConnectorType.class.getProtectionDomain().getCodeSource()
         .getLocation().getPath()).resolve(packagePath);
@@ -160,20 +157,41 @@ public final class TestPlugins {
    * @return the jar's bytes
    */
   public static byte[] manifestOnly(String id, String requires) {
-    Manifest manifest = new Manifest();
-    Attributes a = manifest.getMainAttributes();
-    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    a.putValue("Plugin-Id", id);
-    a.putValue("Plugin-Version", "1.0.0");
-    a.putValue("Plugin-Provider", "Test");
-    a.putValue("Plugin-Requires", requires);
+    return descriptorJar(Map.of("Plugin-Id", id, "Plugin-Requires", requires), List.of());
+  }
+
+  /**
+   * A jar with a plugin manifest and an extension index, but no classes: enough for what the
+   * hub reads before it loads any code.
+   *
+   * @param attributes manifest attributes, over Plugin-Version 1.0.0, Plugin-Requires ^1.0.0
+   *     and Plugin-Provider Tests
+   * @param extensions the class names in META-INF/extensions.idx; none writes no index
+   * @return the jar's bytes
+   */
+  public static byte[] descriptorJar(Map<String, String> attributes, List<String> extensions) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JarOutputStream j = new JarOutputStream(out, manifest)) {
-      j.flush();
+    try (JarOutputStream j = new JarOutputStream(out, manifest(attributes))) {
+      if (!extensions.isEmpty()) {
+        j.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+        j.write((String.join("\n", extensions) + "\n").getBytes(StandardCharsets.UTF_8));
+        j.closeEntry();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static Manifest manifest(Map<String, String> attributes) {
+    Manifest manifest = new Manifest();
+    Attributes a = manifest.getMainAttributes();
+    a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    a.putValue("Plugin-Version", "1.0.0");
+    a.putValue("Plugin-Provider", "Tests");
+    a.putValue("Plugin-Requires", "^1.0.0");
+    attributes.forEach(a::putValue);
+    return manifest;
   }
 
   /** @return the LDAP plugin jar the build made */

@@ -245,7 +245,8 @@ public abstract class ConnectorContract {
         assertNotNull(created.externalId(), "createUser returned the account without a stable "
             + "id: the hub links the user by it, and sends the create again when it is missing");
         ConnectorException again = run.fails("createUser(contract-created) a second time",
-            () -> connector.instance().createUser(wanted, null), TestConnectorContext.DEFAULT_AWAIT);
+            () -> connector.instance().createUser(wanted, null),
+            TestConnectorContext.DEFAULT_AWAIT);
         assertEquals(Reason.ALREADY_EXISTS, again.reason(), "a create of an existing account "
             + "must fail with ALREADY_EXISTS; it failed with: " + again.getMessage());
       }));

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,11 +169,11 @@ public final class PluginDeployer {
 
   private Future<Outcome> installNew(PluginRuntime.Staged staged, Origin origin) {
     return pluginStep("Loading the plugin", () -> {
-      PluginJar inPlace = place(staged.jar(), origin);
+      PluginRuntime.Staged inPlace = place(staged, origin);
       try {
-        return runtime.load(new PluginRuntime.Staged(inPlace, staged.copy()));
+        return runtime.load(inPlace);
       } catch (PluginRefused e) {
-        unplace(inPlace, origin);
+        unplace(inPlace.jar(), origin);
         throw e;
       }
     }).compose(loaded -> targets.reload()
@@ -197,45 +198,53 @@ public final class PluginDeployer {
           .compose(v -> connectors.quiesce(old.typeIds()))
           .compose(v -> pluginStep("Swapping the plugin's versions",
               () -> swap(old, staged, origin)))
-          .compose(loaded -> {
-            runtime.busy(id, false);
-            List<String> types = union(old.typeIds(), loaded.typeIds());
-            return targets.reload().compose(v -> startUsers(types))
-                .compose(started -> {
-                  List<String> broken = started.stream()
-                      .filter(r -> wereRunning.contains(r.id()) && !isUp(connectors.state(r.id())))
-                      .map(r -> r.name() + ": " + connectors.state(r.id()).lastError())
-                      .toList();
-                  if (!broken.isEmpty()) {
-                    return rollback(old, loaded, origin, "connector(s) that ran on "
-                        + old.jar().version() + " do not start on " + version + " ("
-                        + String.join("; ", broken) + ")");
-                  }
-                  return blocking(() -> retire(old, loaded)).map(v -> {
-                    runtime.error(id, null);
-                    LOG.info("Upgraded plugin {} from {} to {}; {} connector(s) restarted", id,
-                        old.jar().version(), version, started.size());
-                    return new Outcome(loaded, old.jar().version(), started.size());
-                  });
-                });
-          }, failure -> {
-            // The new version did not load; swap put the old one back, if it could.
-            runtime.busy(id, false);
-            return targets.reload().compose(v -> startUsers(old.typeIds()))
-                .compose(v -> rolledBack(old, version, failure.getMessage()));
-          });
+          .compose(loaded -> startOnNewVersion(old, loaded, wereRunning, origin),
+              failure -> {
+                // The new version did not load; swap put the old one back, if it could.
+                runtime.busy(id, false);
+                return targets.reload().compose(v -> startUsers(old.typeIds()))
+                    .compose(v -> rolledBack(old, version, failure.getMessage()));
+              });
     }).onComplete(done -> runtime.busy(id, false));
+  }
+
+  /**
+   * Starts the connectors on the new version; rolls back when one that ran on the old version
+   * does not start, else retires the old version.
+   */
+  private Future<Outcome> startOnNewVersion(LoadedPlugin old, LoadedPlugin loaded,
+      List<UUID> wereRunning, Origin origin) {
+    String version = loaded.jar().version();
+    runtime.busy(old.id(), false);
+    return targets.reload().compose(v -> startUsers(union(old.typeIds(), loaded.typeIds())))
+        .compose(started -> {
+          List<String> broken = started.stream()
+              .filter(r -> wereRunning.contains(r.id()) && !isUp(connectors.state(r.id())))
+              .map(r -> r.name() + ": " + connectors.state(r.id()).lastError())
+              .toList();
+          if (!broken.isEmpty()) {
+            return rollback(old, loaded, origin, "connector(s) that ran on "
+                + old.jar().version() + " do not start on " + version + " ("
+                + String.join("; ", broken) + ")");
+          }
+          return blocking(() -> retire(old, loaded)).map(v -> {
+            runtime.error(old.id(), null);
+            LOG.info("Upgraded plugin {} from {} to {}; {} connector(s) restarted", old.id(),
+                old.jar().version(), version, started.size());
+            return new Outcome(loaded, old.jar().version(), started.size());
+          });
+        });
   }
 
   /** Unloads the old version and loads the new one; if it does not load, the old one again. */
   private LoadedPlugin swap(LoadedPlugin old, PluginRuntime.Staged staged, Origin origin)
       throws PluginRefused {
-    PluginJar inPlace = place(staged.jar(), origin);
+    PluginRuntime.Staged inPlace = place(staged, origin);
     runtime.unload(old.id());
     try {
-      return runtime.load(new PluginRuntime.Staged(inPlace, staged.copy()));
+      return runtime.load(inPlace);
     } catch (PluginRefused e) {
-      unplace(inPlace, origin);
+      unplace(inPlace.jar(), origin);
       restore(old);
       throw e;
     }
@@ -304,7 +313,7 @@ public final class PluginDeployer {
   }
 
   private static List<String> union(List<String> a, List<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    return Stream.concat(a.stream(), b.stream()).distinct().toList();
   }
 
   /**
@@ -356,10 +365,13 @@ public final class PluginDeployer {
     });
   }
 
-  private PluginJar place(PluginJar jar, Origin origin) throws PluginRefused {
+  /** Puts an uploaded jar into the plugins directory as {@code <id>-<version>.jar}. */
+  private PluginRuntime.Staged place(PluginRuntime.Staged staged, Origin origin)
+      throws PluginRefused {
     if (origin == Origin.DIRECTORY) {
-      return jar;
+      return staged;
     }
+    PluginJar jar = staged.jar();
     Path target = runtime.directory().resolve(jar.canonicalFileName());
     if (Files.exists(target)) {
       throw new PluginRefused(PluginRefused.Kind.CONFLICT, "A file " + target.getFileName()
@@ -374,7 +386,7 @@ public final class PluginDeployer {
     }
     placed.accept(target);
     runtime.forgetRefusal(target);
-    return jar.at(target);
+    return new PluginRuntime.Staged(jar.at(target), staged.copy());
   }
 
   /** Takes a refused jar out of the way: an upload is deleted, a dropped jar set aside. */
